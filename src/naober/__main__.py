@@ -1,0 +1,3 @@
+from naober.cli import main
+
+raise SystemExit(main())

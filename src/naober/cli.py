@@ -1,0 +1,54 @@
+"""The `naober` command: the product's own commands first, then every Django management command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP = """\
+usage: naober <command> [options]
+
+naober runs the machinery of regional cooperation between municipalities.
+
+Commands:
+  serve        serve the web application with a production server (gunicorn);
+               --host (default 127.0.0.1), --port (default 8000), --workers (default 2)
+  migrate      create or upgrade the database tables
+  demo         load the demo regions (Regio Amersfoort, Regio Achterhoek, Twente,
+               Denderregio) from the data files shipped with naober; idempotent
+  createadmin  create (or reset) a platform administrator account
+  check        check the configuration; with --deploy, check it for production use
+
+Every Django management command also works (naober help --commands lists them);
+`naober help <command>` explains one command's options.
+
+Configuration comes from the environment: see docs/configuration.md
+(DATABASE_URL, NAOBER_ENV, SECRET_KEY, ALLOWED_HOSTS, NAOBER_DATA_DIR, ...).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help") or args == ["help"]:
+        sys.stdout.write(HELP)
+        return 0
+    if args[0] in ("--version", "version"):
+        from naober import __version__
+
+        sys.stdout.write(f"naober {__version__}\n")
+        return 0
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naober.config.settings")
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["naober", *args])
+    except ImproperlyConfigured as error:
+        sys.stderr.write(f"naober: configuration error: {error}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

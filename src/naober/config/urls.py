@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "naober"
+admin.site.site_title = "naober"
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("beheer/", admin.site.urls),
+    path("", include("naober.portal.urls")),
+]
+
+handler400 = "naober.portal.views.errors.bad_request"
+handler403 = "naober.portal.views.errors.permission_denied"
+handler404 = "naober.portal.views.errors.page_not_found"
+handler500 = "naober.portal.views.errors.server_error"

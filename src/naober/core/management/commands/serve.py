@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+
+class Command(BaseCommand):
+    help = "Serve naober with gunicorn, a production WSGI server (static files are served by the app)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+        parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+        parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+        parser.add_argument("--timeout", type=int, default=60, help="worker timeout in seconds (default 60)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from gunicorn.app.base import BaseApplication
+
+        from naober.config.wsgi import application
+
+        if not 0 < options["port"] < 65536:
+            raise CommandError(_("--port must be between 1 and 65535."))
+        if options["workers"] < 1:
+            raise CommandError(_("--workers must be at least 1."))
+        bind = f"[{options['host']}]:{options['port']}" if ":" in options["host"] else \
+            f"{options['host']}:{options['port']}"
+
+        class Server(BaseApplication):  # type: ignore[misc]
+            def load_config(self) -> None:
+                self.cfg.set("bind", bind)
+                self.cfg.set("workers", options["workers"])
+                self.cfg.set("timeout", options["timeout"])
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("errorlog", "-")
+                self.cfg.set("proc_name", "naober")
+
+            def load(self) -> Any:
+                return application
+
+        self.stdout.write(f"naober ({settings.NAOBER_ENV}) on http://{bind}/ — database "
+                          f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+        Server().run()

@@ -1,0 +1,121 @@
+"""factory_boy factories for the domain; tests build exactly the data they need."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from naober.accounts.models import User
+from naober.governance.models import Body, BodyKind, Membership, MembershipRole, Person
+from naober.registry.models import (
+    Cooperation,
+    HolidayRegion,
+    LegalForm,
+    Municipality,
+    Organisation,
+    Participation,
+    PopulationFigure,
+    Topic,
+)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.Sequence(lambda n: f"gemeente-{n}")
+    country = "NL"
+    code = factory.Sequence(lambda n: f"GM{n + 1000:04d}")
+    province = "Utrecht"
+    holiday_region = HolidayRegion.NL_MIDDLE
+
+
+class PopulationFigureFactory(DjangoModelFactory):
+    class Meta:
+        model = PopulationFigure
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    reference_date = datetime.date(2024, 1, 1)
+    count = 25000
+    source = "CBS"
+    approximate = False
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = Organisation.Kind.OTHER
+    country = "NL"
+
+
+class CooperationFactory(DjangoModelFactory):
+    class Meta:
+        model = Cooperation
+
+    name = factory.Sequence(lambda n: f"Regio {n}")
+    slug = factory.Sequence(lambda n: f"regio-{n}")
+    country = "NL"
+    legal_form = LegalForm.NETWORK
+    time_zone = "Europe/Amsterdam"
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    cooperation = factory.SubFactory(CooperationFactory)
+    name = factory.Sequence(lambda n: f"Onderwerp {n}")
+    slug = factory.Sequence(lambda n: f"onderwerp-{n}")
+
+
+class ParticipationFactory(DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    cooperation = factory.SubFactory(CooperationFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    joined_on = datetime.date(2010, 1, 1)
+
+
+class BodyFactory(DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    cooperation = factory.SubFactory(CooperationFactory)
+    name = factory.Sequence(lambda n: f"Overleg {n}")
+    slug = factory.Sequence(lambda n: f"overleg-{n}")
+    kind = BodyKind.PORTFOLIO_MEETING
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    given_name = factory.Sequence(lambda n: f"Voornaam{n}")
+    family_name = factory.Sequence(lambda n: f"Achternaam{n}")
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    body = factory.SubFactory(BodyFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = MembershipRole.MEMBER
+    start_date = datetime.date(2022, 1, 1)
