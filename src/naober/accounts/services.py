@@ -20,6 +20,11 @@ def user_create_platform_admin(
         user.is_active = True
         user.set_password(password)
         user.save()
-        audit_record(instance=user, action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
-                     by=None, channel=channel, changes={"is_superuser": [None, True], "password": "set"})
+        audit_record(
+            instance=user,
+            action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+            by=None,
+            channel=channel,
+            changes={"is_superuser": [None, True], "password": "set"},
+        )
     return user, created

@@ -11,7 +11,6 @@ import secrets
 from pathlib import Path
 
 import environ
-
 from django.core.exceptions import ImproperlyConfigured
 
 ENVIRONMENTS = ("development", "production", "test")
@@ -29,7 +28,8 @@ def naober_env() -> str:
 
 def data_dir() -> Path:
     path = Path(env.str("NAOBER_DATA_DIR", default=str(Path.cwd() / "var"))).resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    for sub in (path, path / "static", path / "media"):
+        sub.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -44,8 +44,10 @@ def database(default_sqlite: Path) -> dict[str, object]:
         raise ImproperlyConfigured(f"DATABASE_URL must point at SQLite or PostgreSQL, not {engine or url!r}.")
     if engine == "django.db.backends.sqlite3":
         # WAL lets the portal read while the secretariat or the worker writes.
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                             "transaction_mode": "IMMEDIATE"}
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     else:
         config.setdefault("CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
@@ -56,8 +58,9 @@ def secret_key(environment: str, directory: Path) -> str:
     value = env.str("SECRET_KEY", default="")
     if environment == "production":
         if len(value) < 50 or len(set(value)) < 5:
-            raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters "
-                                       "in production.")
+            raise ImproperlyConfigured(
+                "SECRET_KEY must be set to a random value of at least 50 characters in production."
+            )
         return value
     if value:
         return value
@@ -80,7 +83,9 @@ def allowed_hosts(environment: str) -> list[str]:
     hosts = env.list("ALLOWED_HOSTS", default=[])
     if environment == "production":
         if not hosts or "*" in hosts:
-            raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production (no '*').")
+            raise ImproperlyConfigured(
+                "ALLOWED_HOSTS must list the site's host names in production (no '*')."
+            )
         return hosts
     return hosts or DEFAULT_HOSTS
 
@@ -104,7 +109,9 @@ def site_url() -> str:
 def log_level() -> str:
     value = env.str("LOG_LEVEL", default="INFO").upper()
     if value not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-        raise ImproperlyConfigured(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {value!r}.")
+        raise ImproperlyConfigured(
+            f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {value!r}."
+        )
     return value
 
 

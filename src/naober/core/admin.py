@@ -27,8 +27,13 @@ class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         after = {name: sorted(getattr(instance, name).values_list("pk", flat=True)) for name in names}
         changes = {name: [before[name], after[name]] for name in names if before[name] != after[name]}
         if changes:
-            audit_record(instance=instance, action=AuditEntry.Action.UPDATE, by=request.user,
-                         channel=Channel.ADMIN, changes=changes)
+            audit_record(
+                instance=instance,
+                action=AuditEntry.Action.UPDATE,
+                by=request.user,
+                channel=Channel.ADMIN,
+                changes=changes,
+            )
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         object_delete(instance=obj, by=request.user, channel=Channel.ADMIN)

@@ -43,6 +43,10 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
 
 
+def _user(by: Actor) -> Any:
+    return by if by is not None and by.is_authenticated else None
+
+
 def audit_record(
     *,
     instance: models.Model,
@@ -51,7 +55,7 @@ def audit_record(
     channel: str,
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    actor = by if by is not None and by.is_authenticated else None
+    actor = _user(by)
     return AuditEntry.objects.create(
         actor=actor,
         actor_name=actor.get_username() if actor is not None else "",
@@ -65,7 +69,11 @@ def audit_record(
 
 
 def object_save(
-    *, instance: M, by: Actor = None, channel: str = Channel.SYSTEM, many_to_many: dict[str, Any] | None = None
+    *,
+    instance: M,
+    by: Actor = None,
+    channel: str = Channel.SYSTEM,
+    many_to_many: dict[str, Any] | None = None,
 ) -> M:
     """Validate and save one object with its audit entry; returns the saved object.
 
@@ -101,7 +109,10 @@ def object_save(
 def object_delete(*, instance: models.Model, by: Actor = None, channel: str = Channel.SYSTEM) -> None:
     with transaction.atomic():
         audit_record(
-            instance=instance, action=AuditEntry.Action.DELETE, by=by, channel=channel,
+            instance=instance,
+            action=AuditEntry.Action.DELETE,
+            by=by,
+            channel=channel,
             changes={key: [value, None] for key, value in object_snapshot(instance).items()},
         )
         instance.delete()

@@ -34,5 +34,10 @@ class MembershipAdmin(ServiceAdmin):
     list_filter = ("body__cooperation", "role")
     search_fields = ("person__family_name", "body__name")
     autocomplete_fields = ("person", "body", "on_behalf_of_municipality", "on_behalf_of_organisation")
-    list_select_related = ("person", "body", "body__topic", "on_behalf_of_municipality",
-                           "on_behalf_of_organisation")
+    list_select_related = (
+        "person",
+        "body",
+        "body__topic",
+        "on_behalf_of_municipality",
+        "on_behalf_of_organisation",
+    )

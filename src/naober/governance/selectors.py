@@ -28,7 +28,9 @@ def body_list(*, cooperation: Cooperation, on: datetime.date) -> list[Body]:
     bodies = (
         Body.objects.filter(body_active_q(on=on), cooperation=cooperation)
         .select_related("topic", "prepares", "prepares__topic")
-        .annotate(member_count=Count("memberships", filter=membership_current_q(on=on, prefix="memberships__")))
+        .annotate(
+            member_count=Count("memberships", filter=membership_current_q(on=on, prefix="memberships__"))
+        )
     )
     return sorted(bodies, key=lambda body: (body.tier, body.display_name.lower()))
 
@@ -45,9 +47,8 @@ def body_preparers(*, body: Body, on: datetime.date) -> QuerySet[Body]:
 
 def body_composition(*, body: Body, on: datetime.date) -> list[Membership]:
     """Current memberships of a body: chair first, then by role and name."""
-    memberships = (
-        Membership.objects.filter(membership_current_q(on=on), body=body)
-        .select_related("person", "on_behalf_of_municipality", "on_behalf_of_organisation", "portfolio")
+    memberships = Membership.objects.filter(membership_current_q(on=on), body=body).select_related(
+        "person", "on_behalf_of_municipality", "on_behalf_of_organisation", "portfolio"
     )
     return sorted(
         memberships,

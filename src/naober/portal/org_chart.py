@@ -1,8 +1,8 @@
-"""The org chart of a cooperation as SVG: which bodies exist and which prepares which.
+"""The org chart of a cooperation as SVG: which bodies exist and which body prepares which.
 
 Layout: each *unit* is a body that prepares nothing in its own band, with the bodies that prepare it stacked
-below it (AO under its BO, ARG under BORA), an arrow pointing up along the preparation chain. Units are grouped
-in bands (boards, portfolio meetings and theme tables, support) and wrapped in rows. Only presentation
+below it (AO under its BO, ARG under BORA), an arrow pointing up along the preparation chain. Units are
+grouped in bands (boards, portfolio meetings and theme tables, support) and wrapped in rows. Only presentation
 attributes are used, so the chart needs no inline styles (the Content-Security-Policy forbids them).
 """
 
@@ -100,8 +100,10 @@ def _box(body: Body, x: int, y: int, band: int, url: str) -> str:
 
 
 def _arrow(x: float, y_from: float, y_to: float) -> str:
-    return (f'<line x1="{x}" y1="{y_from}" x2="{x}" y2="{y_to + 4}" stroke="#374151" stroke-width="1.5" '
-            f'marker-end="url(#prepares-arrow)"/>')
+    return (
+        f'<line x1="{x}" y1="{y_from}" x2="{x}" y2="{y_to + 4}" stroke="#374151" stroke-width="1.5" '
+        f'marker-end="url(#prepares-arrow)"/>'
+    )
 
 
 def org_chart_svg(*, cooperation: Cooperation, bodies: list[Body], standalone: bool = False) -> str:
@@ -114,11 +116,13 @@ def org_chart_svg(*, cooperation: Cooperation, bodies: list[Body], standalone: b
     for band_index, units in enumerate(bands):
         if not units:
             continue
-        parts.append(f'<text x="{MARGIN}" y="{y + 18}" font-size="15" font-weight="700" fill="#111827" '
-                     f'font-family={quoteattr(FONT)}>{escape(titles[band_index])}</text>')
+        parts.append(
+            f'<text x="{MARGIN}" y="{y + 18}" font-size="15" font-weight="700" fill="#111827" '
+            f"font-family={quoteattr(FONT)}>{escape(titles[band_index])}</text>"
+        )
         y += BAND_TITLE
         for row_start in range(0, len(units), UNITS_PER_ROW):
-            row = units[row_start:row_start + UNITS_PER_ROW]
+            row = units[row_start : row_start + UNITS_PER_ROW]
             row_height = 0
             for column, unit in enumerate(row):
                 x = MARGIN + column * (BOX_WIDTH + H_GAP)
@@ -134,14 +138,16 @@ def org_chart_svg(*, cooperation: Cooperation, bodies: list[Body], standalone: b
         y += 6
     height = y + MARGIN - V_GAP
     title = _("Organisation chart of %(name)s") % {"name": cooperation.name}
-    description = _("Bodies of %(name)s; an arrow points from a body to the body whose meetings it prepares.") % {
-        "name": cooperation.name}
+    description = _(
+        "Bodies of %(name)s; an arrow points from a body to the body whose meetings it prepares."
+    ) % {"name": cooperation.name}
     namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     return (
         f'<svg{namespace} class="org-chart" viewBox="0 0 {width} {max(height, 60)}" width="{width}" '
         f'height="{max(height, 60)}" role="group" aria-labelledby="org-chart-title org-chart-desc">'
-        f'<title id="org-chart-title">{escape(title)}</title><desc id="org-chart-desc">{escape(description)}</desc>'
-        '<defs><marker id="prepares-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
-        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#374151"/></marker></defs>'
-        + "".join(parts) + "</svg>"
+        f'<title id="org-chart-title">{escape(title)}</title>'
+        f'<desc id="org-chart-desc">{escape(description)}</desc>'
+        '<defs><marker id="prepares-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+        'markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#374151"/>'
+        "</marker></defs>" + "".join(parts) + "</svg>"
     )

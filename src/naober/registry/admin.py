@@ -3,7 +3,14 @@ from __future__ import annotations
 from django.contrib import admin
 
 from naober.core.admin import ServiceAdmin
-from naober.registry.models import Cooperation, Municipality, Organisation, Participation, PopulationFigure, Topic
+from naober.registry.models import (
+    Cooperation,
+    Municipality,
+    Organisation,
+    Participation,
+    PopulationFigure,
+    Topic,
+)
 
 
 class PopulationFigureInline(admin.TabularInline):  # type: ignore[type-arg]

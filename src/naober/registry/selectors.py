@@ -1,4 +1,4 @@
-"""Read path for the registry. Public data only so far; permission-aware variants arrive with the trust work."""
+"""Read path for the registry (public data; permission-aware variants arrive with the trust work)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def _latest_figure_subquery(on: datetime.date, field: str, ref: str = "municipal
 def cooperation_list(*, on: datetime.date) -> QuerySet[Cooperation]:
     return Cooperation.objects.annotate(
         has_members=Exists(
-            Participation.objects.filter(participation_active_q(on=on), cooperation_id=OuterRef("pk"),
-                                         municipality__isnull=False)
+            Participation.objects.filter(
+                participation_active_q(on=on), cooperation_id=OuterRef("pk"), municipality__isnull=False
+            )
         )
     ).order_by("name")
 
@@ -63,12 +64,14 @@ class MemberTable:
     total_population: int
     any_approximate: bool
     latest_reference_date: datetime.date | None
+    sources: list[str]
 
 
 def _member_participations(*, on: datetime.date) -> QuerySet[Participation]:
     return (
-        Participation.objects.filter(participation_active_q(on=on), municipality__isnull=False,
-                                     role=Participation.Role.MEMBER)
+        Participation.objects.filter(
+            participation_active_q(on=on), municipality__isnull=False, role=Participation.Role.MEMBER
+        )
         .select_related("municipality")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .annotate(
@@ -84,22 +87,26 @@ def _member_participations(*, on: datetime.date) -> QuerySet[Participation]:
 def _member_table(participations: list[Participation]) -> MemberTable:
     rows = []
     for item in participations:
-        assert item.municipality is not None
-        rows.append(MemberRow(
-            participation=item,
-            municipality=item.municipality,
-            population=item.population,  # type: ignore[attr-defined]
-            population_date=item.population_date,  # type: ignore[attr-defined]
-            population_source=item.population_source or "",  # type: ignore[attr-defined]
-            population_approximate=bool(item.population_approximate),  # type: ignore[attr-defined]
-            topics=list(item.topics.all()) if item.scope == Participation.Scope.TOPICS else [],
-        ))
+        if item.municipality is None:  # excluded by the query; narrows the type
+            continue
+        rows.append(
+            MemberRow(
+                participation=item,
+                municipality=item.municipality,
+                population=item.population,  # type: ignore[attr-defined]
+                population_date=item.population_date,  # type: ignore[attr-defined]
+                population_source=item.population_source or "",  # type: ignore[attr-defined]
+                population_approximate=bool(item.population_approximate),  # type: ignore[attr-defined]
+                topics=list(item.topics.all()) if item.scope == Participation.Scope.TOPICS else [],
+            )
+        )
     dates = [row.population_date for row in rows if row.population_date]
     return MemberTable(
         rows=rows,
         total_population=sum(row.population or 0 for row in rows),
         any_approximate=any(row.population_approximate for row in rows),
         latest_reference_date=max(dates) if dates else None,
+        sources=sorted({row.population_source for row in rows if row.population_source}),
     )
 
 
@@ -110,8 +117,9 @@ def cooperation_member_table(*, cooperation: Cooperation, on: datetime.date) -> 
 
 def cooperation_partner_list(*, cooperation: Cooperation, on: datetime.date) -> QuerySet[Participation]:
     return (
-        Participation.objects.filter(participation_active_q(on=on), cooperation=cooperation,
-                                     organisation__isnull=False)
+        Participation.objects.filter(
+            participation_active_q(on=on), cooperation=cooperation, organisation__isnull=False
+        )
         .select_related("organisation")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .order_by("organisation__name")
@@ -120,8 +128,9 @@ def cooperation_partner_list(*, cooperation: Cooperation, on: datetime.date) -> 
 
 def cooperation_former_member_list(*, cooperation: Cooperation, on: datetime.date) -> QuerySet[Participation]:
     """Participations that ended, for members that do not take part today."""
-    current = Participation.objects.filter(participation_active_q(on=on), cooperation=cooperation,
-                                           municipality_id=OuterRef("municipality_id"))
+    current = Participation.objects.filter(
+        participation_active_q(on=on), cooperation=cooperation, municipality_id=OuterRef("municipality_id")
+    )
     return (
         Participation.objects.filter(cooperation=cooperation, municipality__isnull=False, left_on__lte=on)
         .exclude(Exists(current))
@@ -131,14 +140,18 @@ def cooperation_former_member_list(*, cooperation: Cooperation, on: datetime.dat
 
 
 def participation_history(*, cooperation: Cooperation, municipality: Municipality) -> QuerySet[Participation]:
-    return Participation.objects.filter(cooperation=cooperation, municipality=municipality).order_by("joined_on")
+    return Participation.objects.filter(cooperation=cooperation, municipality=municipality).order_by(
+        "joined_on"
+    )
 
 
 def topic_list(*, cooperation: Cooperation) -> QuerySet[Topic]:
     return Topic.objects.filter(cooperation=cooperation).order_by("-is_theme", "name")
 
 
-def municipality_cooperation_list(*, municipality: Municipality, on: datetime.date) -> QuerySet[Participation]:
+def municipality_cooperation_list(
+    *, municipality: Municipality, on: datetime.date
+) -> QuerySet[Participation]:
     return (
         Participation.objects.filter(participation_active_q(on=on), municipality=municipality)
         .select_related("cooperation")
@@ -146,7 +159,9 @@ def municipality_cooperation_list(*, municipality: Municipality, on: datetime.da
     )
 
 
-def cooperation_member_tables(*, cooperations: list[Cooperation], on: datetime.date) -> dict[int, MemberTable]:
+def cooperation_member_tables(
+    *, cooperations: list[Cooperation], on: datetime.date
+) -> dict[int, MemberTable]:
     """Member tables for many cooperations at once (the home page), in a bounded number of queries."""
     participations = list(_member_participations(on=on).filter(cooperation__in=cooperations))
     grouped: dict[int, list[Participation]] = {cooperation.pk: [] for cooperation in cooperations}

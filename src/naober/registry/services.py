@@ -11,12 +11,25 @@ from django.utils.translation import gettext as _
 
 from naober.core.models import Channel
 from naober.core.services import Actor, object_save
-from naober.registry.models import Cooperation, Municipality, Organisation, Participation, PopulationFigure, Topic
+from naober.registry.models import (
+    Cooperation,
+    Municipality,
+    Organisation,
+    Participation,
+    PopulationFigure,
+    Topic,
+)
 
 
 def population_figure_record(
-    *, municipality: Municipality, reference_date: datetime.date, count: int, source: str, approximate: bool,
-    by: Actor = None, channel: str = Channel.SYSTEM,
+    *,
+    municipality: Municipality,
+    reference_date: datetime.date,
+    count: int,
+    source: str,
+    approximate: bool,
+    by: Actor = None,
+    channel: str = Channel.SYSTEM,
 ) -> PopulationFigure:
     """Record (or correct) the population on a reference date; earlier figures stay as history."""
     figure = PopulationFigure.objects.filter(municipality=municipality, reference_date=reference_date).first()
@@ -29,11 +42,18 @@ def population_figure_record(
 
 
 def participation_join(
-    *, cooperation: Cooperation, participant: Municipality | Organisation, joined_on: datetime.date,
-    role: str = Participation.Role.MEMBER, topics: Iterable[Topic] | None = None, left_on: datetime.date | None = None,
-    note: str = "", by: Actor = None, channel: str = Channel.SYSTEM,
+    *,
+    cooperation: Cooperation,
+    participant: Municipality | Organisation,
+    joined_on: datetime.date,
+    role: str = Participation.Role.MEMBER,
+    topics: Iterable[Topic] | None = None,
+    left_on: datetime.date | None = None,
+    note: str = "",
+    by: Actor = None,
+    channel: str = Channel.SYSTEM,
 ) -> Participation:
-    """A municipality or organisation joins a cooperation, for everything or (with `topics`) for chosen topics."""
+    """A municipality or organisation joins a cooperation: for everything, or (`topics`) for chosen topics."""
     chosen = list(topics or [])
     if any(topic.cooperation_id != cooperation.pk for topic in chosen):
         raise ValidationError({"topics": _("A participation can only name topics of its own cooperation.")})

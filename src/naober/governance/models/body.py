@@ -56,31 +56,52 @@ class ExOfficioFunction(models.TextChoices):
 class Body(TimestampedModel):
     """A body of the cooperation: a board, a BO, an AO, a theme table, the bureau."""
 
-    cooperation = models.ForeignKey(Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
-                                    related_name="bodies")
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="bodies"
+    )
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
-    topic = models.ForeignKey(Topic, verbose_name=_("topic"), null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="bodies")
-    prepares = models.ForeignKey("self", verbose_name=_("prepares"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="prepared_by",
-                                 help_text=_("The body whose meetings this body prepares (AO → BO, ARG → BORA)."))
-    description = models.TextField(_("description"), blank=True)
-    meetings_per_year_min = models.PositiveSmallIntegerField(_("meetings per year (minimum)"), null=True,
-                                                             blank=True)
-    meetings_per_year_max = models.PositiveSmallIntegerField(_("meetings per year (maximum)"), null=True,
-                                                             blank=True)
-    public_by_default = models.BooleanField(_("meets in public by default"), default=False)
-    chair_rule = models.CharField(_("chair rule"), max_length=300, blank=True,
-                                  help_text=_("Who chairs, in words."))
-    chair_ex_officio_municipality = models.ForeignKey(
-        Municipality, verbose_name=_("chair ex officio: municipality"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bodies",
     )
-    chair_ex_officio_function = models.CharField(_("chair ex officio: function"), max_length=30, blank=True,
-                                                 choices=ExOfficioFunction.choices)
+    prepares = models.ForeignKey(
+        "self",
+        verbose_name=_("prepares"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="prepared_by",
+        help_text=_("The body whose meetings this body prepares (AO → BO, ARG → BORA)."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    meetings_per_year_min = models.PositiveSmallIntegerField(
+        _("meetings per year (minimum)"), null=True, blank=True
+    )
+    meetings_per_year_max = models.PositiveSmallIntegerField(
+        _("meetings per year (maximum)"), null=True, blank=True
+    )
+    public_by_default = models.BooleanField(_("meets in public by default"), default=False)
+    chair_rule = models.CharField(
+        _("chair rule"), max_length=300, blank=True, help_text=_("Who chairs, in words.")
+    )
+    chair_ex_officio_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("chair ex officio: municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chair_ex_officio_function = models.CharField(
+        _("chair ex officio: function"), max_length=30, blank=True, choices=ExOfficioFunction.choices
+    )
     established_on = models.DateField(_("established on"), null=True, blank=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
 
@@ -91,13 +112,15 @@ class Body(TimestampedModel):
         constraints = [
             models.UniqueConstraint(fields=["cooperation", "slug"], name="body_slug_unique_per_cooperation"),
             models.CheckConstraint(
-                condition=Q(meetings_per_year_min__isnull=True) | Q(meetings_per_year_max__isnull=True)
+                condition=Q(meetings_per_year_min__isnull=True)
+                | Q(meetings_per_year_max__isnull=True)
                 | Q(meetings_per_year_max__gte=F("meetings_per_year_min")),
                 name="body_meetings_per_year_range",
                 violation_error_message=_("The maximum number of meetings per year is below the minimum."),
             ),
             models.CheckConstraint(
-                condition=Q(dissolved_on__isnull=True) | Q(established_on__isnull=True)
+                condition=Q(dissolved_on__isnull=True)
+                | Q(established_on__isnull=True)
                 | Q(dissolved_on__gt=F("established_on")),
                 name="body_dissolved_after_established",
                 violation_error_message=_("A body is dissolved after it was established."),
@@ -115,8 +138,11 @@ class Body(TimestampedModel):
 
     @property
     def display_name(self) -> str:
-        if self.short_name and self.topic_id and self.kind in (BodyKind.PORTFOLIO_MEETING,
-                                                               BodyKind.CIVIL_SERVANTS_MEETING):
+        if (
+            self.short_name
+            and self.topic_id
+            and self.kind in (BodyKind.PORTFOLIO_MEETING, BodyKind.CIVIL_SERVANTS_MEETING)
+        ):
             return f"{self.short_name} {self.topic.name}" if self.topic else self.short_name
         return self.name
 
@@ -125,7 +151,7 @@ class Body(TimestampedModel):
         return KIND_TIER.get(BodyKind(self.kind), 6)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, object] = {}
         if self.prepares_id is not None:
             prepared = self.prepares
             if prepared is not None and prepared.cooperation_id != self.cooperation_id:
@@ -136,7 +162,11 @@ class Body(TimestampedModel):
                     errors["prepares"] = _("This would make the preparation chain circular.")
                 seen.add(prepared.pk)
                 prepared = prepared.prepares
-        if self.topic_id is not None and self.topic is not None and self.topic.cooperation_id != self.cooperation_id:
+        if (
+            self.topic_id is not None
+            and self.topic is not None
+            and self.topic.cooperation_id != self.cooperation_id
+        ):
             errors["topic"] = _("The topic belongs to another cooperation.")
         if errors:
             raise ValidationError(errors)

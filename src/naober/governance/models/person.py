@@ -11,14 +11,25 @@ class Person(TimestampedModel):
     """Someone who sits in a body: an administrator, a civil servant, a partner's representative."""
 
     given_name = models.CharField(_("given name"), max_length=100)
-    family_name_prefix = models.CharField(_("prefix"), max_length=20, blank=True,
-                                          help_text=_("Tussenvoegsel, e.g. 'van der'."))
+    family_name_prefix = models.CharField(
+        _("prefix"), max_length=20, blank=True, help_text=_("Tussenvoegsel, e.g. 'van der'.")
+    )
     family_name = models.CharField(_("family name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)
-    function = models.CharField(_("function"), max_length=200, blank=True,
-                                help_text=_("e.g. mayor of Soest, alderman for housing, strategic adviser."))
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="person")
+    function = models.CharField(
+        _("function"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. mayor of Soest, alderman for housing, strategic adviser."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
 
     class Meta:
         verbose_name = _("person")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -42,6 +43,7 @@ def cooperation_detail(request: HttpRequest, cooperation: str) -> HttpResponse:
         "topics": registry.topic_list(cooperation=coop),
         "bodies": bodies,
         "org_chart": org_chart_svg(cooperation=coop, bodies=bodies),
+        "crumbs": [(reverse("portal:cooperation", args=[coop.slug]), coop.name)],
     }
     return render(request, "portal/cooperation.html", context)
 
@@ -68,5 +70,9 @@ def body_detail(request: HttpRequest, cooperation: str, body: str) -> HttpRespon
         "composition": governance.body_composition(body=item, on=today),
         "preparers": governance.body_preparers(body=item, on=today),
         "today": today,
+        "crumbs": [
+            (reverse("portal:cooperation", args=[coop.slug]), coop.name),
+            (reverse("portal:body", args=[coop.slug, item.slug]), item.display_name),
+        ],
     }
     return render(request, "portal/body.html", context)

@@ -14,7 +14,10 @@ class LegalForm(models.TextChoices):
 
     WGR_PUBLIC_BODY = "wgr-openbaar-lichaam", _("Wgr public body (openbaar lichaam)")
     WGR_JOINT_ORGAN = "wgr-gemeenschappelijk-orgaan", _("Wgr joint organ (gemeenschappelijk orgaan)")
-    WGR_OPERATIONS = "wgr-bedrijfsvoeringsorganisatie", _("Wgr operations organisation (bedrijfsvoeringsorganisatie)")
+    WGR_OPERATIONS = (
+        "wgr-bedrijfsvoeringsorganisatie",
+        _("Wgr operations organisation (bedrijfsvoeringsorganisatie)"),
+    )
     WGR_CENTRAL_MUNICIPALITY = "wgr-centrumgemeente", _("Wgr central municipality (centrumgemeente)")
     WGR_PLAIN = "wgr-regeling-zonder-meer", _("Wgr plain arrangement (regeling zonder meer)")
     NETWORK = "netwerk-convenant", _("Network on a covenant (not Wgr)")
@@ -39,15 +42,21 @@ class Cooperation(TimestampedModel):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     legal_form = models.CharField(_("legal form"), max_length=40, choices=LegalForm.choices)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
-    statute_reference = models.CharField(_("statute reference"), max_length=300, blank=True,
-                                         help_text=_("The regulation or covenant, e.g. a CVDR number."))
+    statute_reference = models.CharField(
+        _("statute reference"),
+        max_length=300,
+        blank=True,
+        help_text=_("The regulation or covenant, e.g. a CVDR number."),
+    )
     mission = models.TextField(_("mission"), blank=True)
     vision = models.TextField(_("vision"), blank=True)
-    strategic_goals = models.JSONField(_("strategic goals"), default=list, blank=True,
-                                       help_text=_("A list of goals, in order."))
+    strategic_goals = models.JSONField(
+        _("strategic goals"), default=list, blank=True, help_text=_("A list of goals, in order.")
+    )
     website = models.URLField(_("website"), blank=True)
-    time_zone = models.CharField(_("time zone"), max_length=50, default="Europe/Amsterdam",
-                                 validators=[validate_time_zone])
+    time_zone = models.CharField(
+        _("time zone"), max_length=50, default="Europe/Amsterdam", validators=[validate_time_zone]
+    )
 
     class Meta:
         verbose_name = _("cooperation")
@@ -60,7 +69,9 @@ class Cooperation(TimestampedModel):
     def clean(self) -> None:
         goals = self.strategic_goals
         if not isinstance(goals, list) or not all(isinstance(goal, str) and goal.strip() for goal in goals):
-            raise ValidationError({"strategic_goals": _("Strategic goals must be a list of non-empty texts.")})
+            raise ValidationError(
+                {"strategic_goals": _("Strategic goals must be a list of non-empty texts.")}
+            )
 
     @property
     def display_name(self) -> str:
@@ -70,8 +81,9 @@ class Cooperation(TimestampedModel):
 class Topic(TimestampedModel):
     """A subject the cooperation works on (wonen, verkeer en vervoer, …); themes are the strategic ones."""
 
-    cooperation = models.ForeignKey(Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE,
-                                    related_name="topics")
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="topics"
+    )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
     is_theme = models.BooleanField(_("strategic theme"), default=False)

@@ -26,10 +26,14 @@ class Municipality(TimestampedModel):
         max_length=6,
         unique=True,
         help_text=_("CBS code (GMnnnn) in the Netherlands, NIS code (5 digits) in Belgium."),
-        validators=[RegexValidator(r"^(GM\d{4}|\d{5})$", _("Use a CBS code (GM0307) or a NIS code (41002)."))],
+        validators=[
+            RegexValidator(r"^(GM\d{4}|\d{5})$", _("Use a CBS code (GM0307) or a NIS code (41002)."))
+        ],
     )
     province = models.CharField(_("province"), max_length=100)
-    holiday_region = models.CharField(_("school-holiday region"), max_length=10, choices=HolidayRegion.choices)
+    holiday_region = models.CharField(
+        _("school-holiday region"), max_length=10, choices=HolidayRegion.choices
+    )
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
@@ -41,8 +45,9 @@ class Municipality(TimestampedModel):
                 condition=(Q(country="NL") & Q(code__regex=r"^GM[0-9]{4}$"))
                 | (Q(country="BE") & Q(code__regex=r"^[0-9]{5}$")),
                 name="municipality_code_matches_country",
-                violation_error_message=_("The official code does not match the country (GMnnnn for NL, "
-                                          "five digits for BE)."),
+                violation_error_message=_(
+                    "The official code does not match the country (GMnnnn for NL, five digits for BE)."
+                ),
             ),
         ]
 
@@ -54,21 +59,26 @@ class PopulationFigure(TimestampedModel):
     """A population count on a reference date, with its source; history is kept."""
 
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="population_figures"
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="population_figures",
     )
     reference_date = models.DateField(_("reference date"))
     count = models.PositiveIntegerField(_("inhabitants"), validators=[MinValueValidator(1)])
     source = models.CharField(_("source"), max_length=200)
-    approximate = models.BooleanField(_("approximate"), default=False,
-                                      help_text=_("A rounded figure, not an official count."))
+    approximate = models.BooleanField(
+        _("approximate"), default=False, help_text=_("A rounded figure, not an official count.")
+    )
 
     class Meta:
         verbose_name = _("population figure")
         verbose_name_plural = _("population figures")
         ordering = ["municipality", "-reference_date"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "reference_date"],
-                                    name="one_population_figure_per_date"),
+            models.UniqueConstraint(
+                fields=["municipality", "reference_date"], name="one_population_figure_per_date"
+            ),
             models.CheckConstraint(condition=Q(count__gt=0), name="population_positive"),
         ]
 

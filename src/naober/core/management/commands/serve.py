@@ -25,10 +25,13 @@ class Command(BaseCommand):
             raise CommandError(_("--port must be between 1 and 65535."))
         if options["workers"] < 1:
             raise CommandError(_("--workers must be at least 1."))
-        bind = f"[{options['host']}]:{options['port']}" if ":" in options["host"] else \
-            f"{options['host']}:{options['port']}"
+        bind = (
+            f"[{options['host']}]:{options['port']}"
+            if ":" in options["host"]
+            else f"{options['host']}:{options['port']}"
+        )
 
-        class Server(BaseApplication):  # type: ignore[misc]
+        class Server(BaseApplication):
             def load_config(self) -> None:
                 self.cfg.set("bind", bind)
                 self.cfg.set("workers", options["workers"])
@@ -40,6 +43,6 @@ class Command(BaseCommand):
             def load(self) -> Any:
                 return application
 
-        self.stdout.write(f"naober ({settings.NAOBER_ENV}) on http://{bind}/ — database "
-                          f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
+        engine = str(settings.DATABASES["default"]["ENGINE"]).rsplit(".", 1)[-1]
+        self.stdout.write(f"naober ({settings.NAOBER_ENV}) on http://{bind}/ — database {engine}")
         Server().run()
