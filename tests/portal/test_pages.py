@@ -145,3 +145,13 @@ def test_query_count_does_not_grow_with_data(client: Client, page: str) -> None:
             joined_on=datetime.date(2020, 1, extra + 1),
         )
     assert _queries(client, paths[1]) == before
+
+
+def test_browser_language_does_not_override_dutch_default(client: Client, region: Region) -> None:
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert 'lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+    client.cookies["django_language"] = "en"
+    assert 'lang="en"' in client.get("/").content.decode()
+    client.cookies["django_language"] = "xx"  # unknown choice falls back to Dutch
+    assert 'lang="nl"' in client.get("/").content.decode()
