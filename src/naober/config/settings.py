@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "naober.core",
     "naober.registry",
     "naober.governance",
+    "naober.meetings",
     "naober.portal",
     "naober.demo",
     "django.contrib.admin",

@@ -87,3 +87,11 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit trail is append-only.")
+
+
+class Confidentiality(models.TextChoices):
+    """Openness levels (shared/domain/rules.md §5): public; confidential to a body's members; secret."""
+
+    PUBLIC = "public", _("public")
+    CONFIDENTIAL = "confidential", _("confidential")
+    SECRET = "secret", _("secret")

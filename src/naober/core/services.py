@@ -43,7 +43,7 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
 
 
-def _user(by: Actor) -> Any:
+def user_or_none(by: Actor) -> Any:
     return by if by is not None and by.is_authenticated else None
 
 
@@ -55,7 +55,7 @@ def audit_record(
     channel: str,
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    actor = _user(by)
+    actor = user_or_none(by)
     return AuditEntry.objects.create(
         actor=actor,
         actor_name=actor.get_username() if actor is not None else "",

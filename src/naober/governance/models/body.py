@@ -88,6 +88,11 @@ class Body(TimestampedModel):
         _("meetings per year (maximum)"), null=True, blank=True
     )
     public_by_default = models.BooleanField(_("meets in public by default"), default=False)
+    documents_lead_days = models.PositiveSmallIntegerField(
+        _("documents deadline (days before the meeting)"),
+        default=10,
+        help_text=_("Meeting documents must be in this many days before the meeting."),
+    )
     chair_rule = models.CharField(
         _("chair rule"), max_length=300, blank=True, help_text=_("Who chairs, in words.")
     )

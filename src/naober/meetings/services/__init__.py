@@ -1,0 +1,1 @@
+"""Write path for the meeting cycle. Every function validates, writes atomically and leaves an audit entry."""
