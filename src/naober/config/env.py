@@ -117,3 +117,23 @@ def log_level() -> str:
 
 def is_set(name: str) -> bool:
     return name in os.environ
+
+
+def max_upload_bytes() -> int:
+    megabytes = env.int("NAOBER_MAX_UPLOAD_MB", default=50)
+    if not 1 <= megabytes <= 2048:
+        raise ImproperlyConfigured(f"NAOBER_MAX_UPLOAD_MB must be between 1 and 2048, not {megabytes}.")
+    return megabytes * 1024 * 1024
+
+
+def tasks_backend(environment: str) -> str:
+    default = (
+        "django_tasks.backends.immediate.ImmediateBackend"
+        if environment == "test"
+        else "django_tasks_db.DatabaseBackend"
+    )
+    value = env.str("NAOBER_TASKS_BACKEND", default=default)
+    known = ("django_tasks_db.DatabaseBackend", "django_tasks.backends.immediate.ImmediateBackend")
+    if value not in known:
+        raise ImproperlyConfigured(f"NAOBER_TASKS_BACKEND must be one of {', '.join(known)}, not {value!r}.")
+    return value

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +99,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
+NAOBER_MAX_UPLOAD_BYTES = env.max_upload_bytes()
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = NAOBER_MAX_UPLOAD_BYTES + 1024 * 1024
+
+# Background work: the database is the queue (`naober db_worker`); tests run tasks immediately.
+TASKS = {"default": {"BACKEND": env.tasks_backend(NAOBER_ENV)}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

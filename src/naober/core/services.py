@@ -14,10 +14,13 @@ from typing import Any, TypeVar
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from naober.core.models import AuditEntry, Channel
 
 M = TypeVar("M", bound=models.Model)
+# Long texts (extracted document text, minutes) are cut in the audit trail; the object keeps them whole.
+AUDIT_TEXT_LIMIT = 2000
 Actor = AbstractBaseUser | AnonymousUser | None
 
 
@@ -26,6 +29,10 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, str) and len(value) > AUDIT_TEXT_LIMIT:
+        return value[:AUDIT_TEXT_LIMIT] + "…"
     return value
 
 
