@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
+from django.urls import reverse
+
+from naober.demo.loader import (
+    DEFAULT_DATA_DIR,
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
+    KINDS,
+    DemoDataError,
+    LoadReport,
+    Outcome,
+    SignIn,
+    demo_load,
+    demo_sign_in_ensure,
+)
+
+
+class DemoCommandError(CommandError):
+    """Django prints a CommandError as "<class name>: <message>": this one reads "naober demo: <message>"."""
+
+
+DemoCommandError.__name__ = "naober demo"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo regions (Regio Amersfoort, Regio Achterhoek, Twente, Denderregio) from the YAML data "
+        "files shipped with naober. Idempotent: a second run changes nothing. Bad data is refused before "
+        "anything is written. Outside production it also ensures the sign-in demo / naober-demo-2026."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=DEFAULT_DATA_DIR,
+            help="directory with the *.yaml data files (default: the files shipped with naober)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        data_dir: Path = options["data_dir"]
+        try:
+            report = demo_load(data_dir=data_dir)
+        except DemoDataError as error:
+            raise DemoCommandError(str(error)) from error
+        except DatabaseError as error:
+            message = " ".join(str(error).split())
+            raise DemoCommandError(f"database error: {message} (has `naober migrate` run?)") from error
+        self._summary(report, data_dir)
+        if settings.NAOBER_ENV == "production":
+            self.stdout.write("No demo sign-in: this is a production installation (NAOBER_ENV=production).")
+            return
+        state = demo_sign_in_ensure()
+        if state != SignIn.PRESENT:
+            self.stdout.write(f"Demo sign-in {state}.")
+        url = f"{settings.NAOBER_SITE_URL}{reverse('admin:index')}"
+        self.stdout.write(f"Demo sign-in: {DEMO_USERNAME} / {DEMO_PASSWORD} ({url})")
+
+    def _summary(self, report: LoadReport, data_dir: Path) -> None:
+        self.stdout.write(f"Demo data from {data_dir}:")
+        for kind in KINDS:
+            counts = report.counts[kind]
+            total = sum(counts.values())
+            created, updated = counts[Outcome.CREATED], counts[Outcome.UPDATED]
+            detail = f"{created} new, {updated} changed" if created or updated else "unchanged"
+            self.stdout.write(f"  {kind:<20}{total:>5}  ({detail})")
+        if not report.changes:
+            self.stdout.write("Nothing to do: the database already holds this data.")
