@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "naober.registry",
     "naober.governance",
     "naober.meetings",
+    "naober.secretariat",
     "naober.portal",
     "naober.demo",
     "django.contrib.admin",
@@ -86,7 +87,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "secretariat:dashboard"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("NAOBER_ENV", "test")
-os.environ.setdefault("NAOBER_DATA_DIR", tempfile.mkdtemp(prefix="naober-test-"))
+if "NAOBER_DATA_DIR" not in os.environ:
+    # A fresh data directory per test run, removed when the run ends (else /tmp fills with them).
+    _data_dir = tempfile.mkdtemp(prefix="naober-test-")
+    os.environ["NAOBER_DATA_DIR"] = _data_dir
+    atexit.register(shutil.rmtree, _data_dir, ignore_errors=True)
 
 from naober.config.settings import *  # noqa: E402,F403
 

@@ -8,6 +8,9 @@ admin.site.site_title = "naober"
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
+    path("documenten/", include("naober.meetings.urls")),
+    path("", include("naober.accounts.urls")),
+    path("secretariaat/", include("naober.secretariat.urls")),
     path("", include("naober.portal.urls")),
 ]
 

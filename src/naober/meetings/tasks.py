@@ -15,3 +15,17 @@ def document_extract_text(*, version_id: int) -> None:
     from naober.meetings.services.documents import document_version_extract_text
 
     document_version_extract_text(version=version)
+
+
+@task()
+def meeting_send_invitations(*, meeting_id: int) -> None:
+    from naober.meetings.services.convene import invitations_send
+
+    invitations_send(meeting_id=meeting_id)
+
+
+@task()
+def meeting_send_updates(*, meeting_id: int) -> None:
+    from naober.meetings.services.convene import updates_send
+
+    updates_send(meeting_id=meeting_id)

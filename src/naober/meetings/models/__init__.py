@@ -1,6 +1,7 @@
 from naober.meetings.models.action import Action, ActionKind, ActionStatus
 from naober.meetings.models.agenda_item import AgendaItem, AgendaItemKind, DecisionOutcome
 from naober.meetings.models.attendance import Attendance, AttendanceStatus
+from naober.meetings.models.delivery import Delivery, DeliveryKind, DeliveryStatus
 from naober.meetings.models.document import Document, DocumentKind, DocumentVersion
 from naober.meetings.models.dossier import Consultation, ConsultationRole, Dossier, DossierStatus
 from naober.meetings.models.meeting import Meeting, MeetingChange, MeetingDay, MeetingStatus
@@ -16,6 +17,9 @@ __all__ = [
     "Consultation",
     "ConsultationRole",
     "DecisionOutcome",
+    "Delivery",
+    "DeliveryKind",
+    "DeliveryStatus",
     "Document",
     "DocumentKind",
     "DocumentVersion",

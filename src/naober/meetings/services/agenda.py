@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from naober.core.models import Channel, Confidentiality
@@ -36,9 +36,13 @@ def _check_open(meeting: Meeting) -> None:
         raise ValidationError(_("This meeting has been held; its agenda can no longer be changed."))
 
 
-def agenda_items_in_order(meeting: Meeting) -> list[AgendaItem]:
+def agenda_items_in_order(meeting: Meeting, queryset: QuerySet[AgendaItem] | None = None) -> list[AgendaItem]:
     """Top-level items in position order, each directly followed by its sub-items."""
-    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+    items = list(
+        (queryset if queryset is not None else AgendaItem.objects)
+        .filter(meeting=meeting)
+        .order_by("position")
+    )
     children: dict[int, list[AgendaItem]] = {}
     for item in items:
         if item.parent_id is not None:

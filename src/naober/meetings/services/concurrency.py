@@ -49,10 +49,15 @@ def meeting_claim_version(*, meeting: Meeting, expected_version: int | None, by:
     meeting.version, meeting.sequence, status = Meeting.objects.values_list(
         "version", "sequence", "status"
     ).get(pk=meeting.pk)
-    MeetingChange.objects.create(
+    change = MeetingChange.objects.create(
         meeting=meeting,
         version=meeting.version,
         by=user_or_none(by),
         summary=summary[:500],
         after_convening=status == MeetingStatus.CONVENED,
     )
+    if change.after_convening:
+        # Participants hear of it after commit; imported here because convene builds on this module.
+        from naober.meetings.services.convene import meeting_notify_changes
+
+        meeting_notify_changes(meeting=meeting)

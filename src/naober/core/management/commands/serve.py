@@ -39,6 +39,10 @@ class Command(BaseCommand):
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("errorlog", "-")
                 self.cfg.set("proc_name", "naober")
+                # gunicorn >= 25.1 opens a control socket at one fixed path per user ($HOME/.gunicorn/
+                # gunicorn.ctl): a second instance (or a test server) would take over and then delete the
+                # first one's socket. naober does not use gunicornc.
+                self.cfg.set("control_socket_disable", True)
 
             def load(self) -> Any:
                 return application

@@ -1,0 +1,198 @@
+"""Reads for the secretariat UI, always through the editor check."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from naober.accounts.permissions import AnyUser, can_edit_cooperation, cooperations_editable_by
+from naober.governance.models import Membership
+from naober.governance.selectors import membership_current_q
+from naober.meetings.models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Document,
+    DocumentVersion,
+    Dossier,
+    Meeting,
+    MeetingChange,
+    MeetingStatus,
+)
+from naober.meetings.services.agenda import agenda_items_in_order
+from naober.registry.models import Cooperation
+
+
+def cooperation_for_editor(*, user: AnyUser, slug: str) -> Cooperation:
+    """The cooperation, or 404 — also when the user may not edit it (reveal nothing)."""
+    cooperation = cooperations_editable_by(user=user).filter(slug=slug).first()
+    if cooperation is None:
+        raise Http404
+    return cooperation
+
+
+def meeting_for_editor(*, user: AnyUser, cooperation: Cooperation, pk: int) -> Meeting:
+    meeting = (
+        Meeting.objects.filter(pk=pk, cooperation=cooperation)
+        .select_related("body", "body__topic", "body__prepares", "cooperation", "meeting_day")
+        .first()
+    )
+    if meeting is None or not can_edit_cooperation(user=user, cooperation_id=cooperation.pk):
+        raise Http404
+    return meeting
+
+
+def dossier_for_editor(*, user: AnyUser, cooperation: Cooperation, pk: int) -> Dossier:
+    dossier = Dossier.objects.filter(pk=pk, cooperation=cooperation).select_related("topic").first()
+    if dossier is None or not can_edit_cooperation(user=user, cooperation_id=cooperation.pk):
+        raise Http404
+    return dossier
+
+
+def meeting_list(*, cooperation: Cooperation, upcoming: bool, limit: int = 50) -> QuerySet[Meeting]:
+    now = timezone.now()
+    meetings = (
+        Meeting.objects.filter(cooperation=cooperation)
+        .select_related("body", "body__topic")
+        .annotate(item_count=Count("agenda_items"))
+    )
+    if upcoming:
+        return meetings.filter(end__gte=now).order_by("start")[:limit]
+    return meetings.filter(end__lt=now).order_by("-start")[:limit]
+
+
+def dossier_list(*, cooperation: Cooperation, limit: int = 50) -> QuerySet[Dossier]:
+    return (
+        Dossier.objects.filter(cooperation=cooperation).select_related("topic").order_by("-modified")[:limit]
+    )
+
+
+def open_actions_carried_over(*, meeting: Meeting) -> list[Action]:
+    """Open actions of the body from earlier meetings: they appear on this meeting's action list."""
+    return list(
+        Action.objects.filter(body=meeting.body, status=ActionStatus.OPEN, created__lt=meeting.start)
+        .exclude(origin__meeting=meeting)
+        .select_related(
+            "owner_person", "owner_municipality", "owner_organisation", "origin", "origin__meeting"
+        )
+        .order_by("due_date", "id")
+    )
+
+
+@dataclass
+class Workspace:
+    meeting: Meeting
+    items: list[AgendaItem]
+    documents: dict[int | None, list[Document]]
+    members: list[Membership]
+    attendance: dict[int, Attendance]
+    carried_over: list[Action]
+    new_actions: list[Action]
+    changes: list[MeetingChange]
+    joint_bodies: list[object]
+
+
+def meeting_workspace(*, meeting: Meeting) -> Workspace:
+    items = agenda_items_in_order(
+        meeting,
+        AgendaItem.objects.select_related(
+            "dossier", "consultation", "forwarded_from__meeting__body__topic", "rapporteur"
+        ).prefetch_related(
+            Prefetch(
+                "forwarded_to",
+                queryset=AgendaItem.objects.select_related("meeting__body__topic").order_by("meeting__start"),
+            )
+        ),
+    )
+    documents: dict[int | None, list[Document]] = {}
+    for document in (
+        Document.objects.filter(meeting=meeting, deleted_at__isnull=True)
+        .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
+        .order_by("title")
+    ):
+        documents.setdefault(document.agenda_item_id, []).append(document)
+    on = timezone.localtime(meeting.start).date()
+    bodies = [meeting.body_id, *meeting.joint_bodies.values_list("pk", flat=True)]
+    members = list(
+        Membership.objects.filter(membership_current_q(on=on), body_id__in=bodies)
+        .select_related("person", "on_behalf_of_municipality", "on_behalf_of_organisation", "body")
+        .order_by("person__family_name", "person__given_name")
+    )
+    seen: set[int] = set()
+    unique_members = []
+    for membership in members:
+        if membership.person_id not in seen:
+            seen.add(membership.person_id)
+            unique_members.append(membership)
+    attendance = {
+        row.person_id: row for row in Attendance.objects.filter(meeting=meeting).select_related("replaced_by")
+    }
+    new_actions = list(
+        Action.objects.filter(origin__meeting=meeting)
+        .select_related("owner_person", "owner_municipality", "owner_organisation", "origin")
+        .order_by("id")
+    )
+    return Workspace(
+        meeting=meeting,
+        items=items,
+        documents=documents,
+        members=unique_members,
+        attendance=attendance,
+        carried_over=open_actions_carried_over(meeting=meeting),
+        new_actions=new_actions,
+        changes=list(
+            MeetingChange.objects.filter(meeting=meeting).select_related("by").order_by("-version")[:15]
+        ),
+        joint_bodies=list(meeting.joint_bodies.select_related("topic")),
+    )
+
+
+def action_owner_choices(*, meeting: Meeting) -> list[tuple[str, str]]:
+    """Owners an action can get: the body's members and the municipalities they represent."""
+    on = timezone.localtime(meeting.start).date()
+    memberships = (
+        Membership.objects.filter(membership_current_q(on=on), body=meeting.body)
+        .select_related("person", "on_behalf_of_municipality")
+        .order_by("person__family_name")
+    )
+    people = {f"person:{item.person_id}": item.person.name for item in memberships}
+    municipalities = {
+        f"municipality:{item.on_behalf_of_municipality_id}": f"gemeente {item.on_behalf_of_municipality}"
+        for item in memberships
+        if item.on_behalf_of_municipality_id
+    }
+    return sorted(people.items(), key=lambda pair: pair[1]) + sorted(
+        municipalities.items(), key=lambda pair: pair[1]
+    )
+
+
+def upcoming_for_user(*, user: AnyUser, days: int = 60) -> QuerySet[Meeting]:
+    now = timezone.now()
+    return (
+        Meeting.objects.filter(
+            cooperation__in=cooperations_editable_by(user=user),
+            end__gte=now,
+            start__lte=now + datetime.timedelta(days=days),
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body", "body__topic", "cooperation")
+        .order_by("start")[:20]
+    )
+
+
+def open_actions_for_user(*, user: AnyUser) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(
+            body__cooperation__in=cooperations_editable_by(user=user), status=ActionStatus.OPEN
+        )
+        .filter(
+            Q(due_date__isnull=True) | Q(due_date__lte=timezone.localdate() + datetime.timedelta(days=14))
+        )
+        .select_related("body", "body__topic", "body__cooperation", "owner_person", "owner_municipality")
+        .order_by("due_date")[:20]
+    )

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from naober.accounts.models import CooperationRole
+from tests.factories import UserFactory
+from tests.meetings.conftest import Chain, chain  # noqa: F401 - re-exported fixture
+
+
+@pytest.fixture
+def editor(chain: Chain):  # type: ignore[no-untyped-def]  # noqa: F811
+    user = UserFactory(username="secretaris")
+    CooperationRole.objects.create(user=user, cooperation=chain.cooperation, role=CooperationRole.Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(editor)
+    return client
