@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
         parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
         parser.add_argument("--timeout", type=int, default=60, help="worker timeout in seconds (default 60)")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background worker (run `naober db_worker` separately, e.g. under systemd)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from gunicorn.app.base import BaseApplication
@@ -49,4 +56,23 @@ class Command(BaseCommand):
 
         engine = str(settings.DATABASES["default"]["ENGINE"]).rsplit(".", 1)[-1]
         self.stdout.write(f"naober ({settings.NAOBER_ENV}) on http://{bind}/ — database {engine}")
-        Server().run()
+        worker = None if options["no_worker"] else _start_worker()
+        try:
+            Server().run()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+
+
+def _start_worker() -> subprocess.Popen[bytes] | None:
+    """The background worker (invitations, text extraction) beside the web server, for one-machine set-ups."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend != "django_tasks_db.DatabaseBackend":
+        return None
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
+        [sys.executable, "-m", "naober", "db_worker", "--no-startup-delay", "--queue-name", "*"],
+    )
