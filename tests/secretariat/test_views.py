@@ -164,3 +164,66 @@ def test_workspace_query_count_does_not_grow_with_the_agenda(editor_client: Clie
         return len(context.captured_queries)
 
     assert count(large) == count(small)
+
+
+def test_meetings_of_a_meeting_day_share_one_combined_agenda(editor_client: Client, chain: Chain) -> None:
+    url = reverse("secretariat:meeting-new", args=[chain.cooperation.slug])
+    for body, start, end in ((chain.bo, "13:30", "14:30"), (chain.ao, "14:30", "15:30")):
+        response = editor_client.post(
+            url,
+            {
+                "body": body.pk,
+                "date": DAY.isoformat(),
+                "start_time": start,
+                "end_time": end,
+                "meeting_day": "Regiomiddag",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[-2000:]
+    first, second = Meeting.objects.order_by("start")
+    assert first.meeting_day is not None and first.meeting_day == second.meeting_day
+    agenda_item_add(meeting=second, title="Mobiliteitsvisie", expected_version=None)
+    html = editor_client.get(
+        reverse("secretariat:meeting-day", args=[chain.cooperation.slug, first.meeting_day.pk])
+    ).content.decode()
+    assert (
+        html.index("13:30–14:30")
+        < html.index("BO Wonen")
+        < html.index("14:30–15:30")
+        < html.index("Mobiliteitsvisie")
+    )
+
+
+def test_minutes_per_item_and_approval_in_the_next_meeting(editor_client: Client, chain: Chain) -> None:
+    past = plan(chain.bo, timezone.localdate() - datetime.timedelta(days=30))
+    item = agenda_item_add(meeting=past, title="Woondeal", expected_version=None)
+    past.refresh_from_db()
+    response = editor_client.post(
+        meeting_url(past, "item-minutes", item=item.pk),
+        {"version": past.version, "minutes": "Het BO bespreekt de woondeal."},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.minutes == "Het BO bespreekt de woondeal."
+    from naober.meetings.services.meeting import meeting_mark_held
+
+    meeting_mark_held(meeting=past)
+    now = plan(chain.bo, timezone.localdate() - datetime.timedelta(days=1))
+    page = editor_client.get(meeting_url(now)).content.decode()
+    assert "wacht op vaststelling" in page
+    editor_client.post(meeting_url(now, "minutes-approve"))
+    past.refresh_from_db()
+    assert past.minutes_approved_in == now
+    assert (
+        editor_client.post(meeting_url(now, "minutes-approve")).status_code == 404
+    )  # nothing left to approve
+
+
+def test_action_list_as_pdf(editor_client: Client, chain: Chain) -> None:
+    meeting = plan(chain.bo, DAY)
+    from naober.meetings.services.decisions import action_create
+
+    action_create(body=chain.bo, description="Notitie huisvesting arbeidsmigranten opstellen", owner=None)
+    response = editor_client.get(meeting_url(meeting, "action-list"))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith('attachment; filename="actielijst-bo-wonen-')

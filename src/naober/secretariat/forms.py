@@ -38,6 +38,12 @@ class MeetingPlanForm(forms.Form):
     location = forms.CharField(label=_("Location"), max_length=300, required=False)
     online_url = forms.URLField(label=_("Online meeting link"), required=False, assume_scheme="https")
     is_public = forms.BooleanField(label=_("Public meeting"), required=False)
+    meeting_day = forms.CharField(
+        label=_("Part of a meeting day"),
+        max_length=200,
+        required=False,
+        help_text=_("For example Regiomiddag: the meetings of that day share one combined agenda."),
+    )
     joint_bodies = forms.ModelMultipleChoiceField(
         label=_("Meets jointly with"),
         queryset=Body.objects.none(),

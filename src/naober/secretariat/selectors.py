@@ -22,6 +22,7 @@ from naober.meetings.models import (
     Dossier,
     Meeting,
     MeetingChange,
+    MeetingDay,
     MeetingStatus,
 )
 from naober.meetings.services.agenda import agenda_items_in_order
@@ -195,4 +196,38 @@ def open_actions_for_user(*, user: AnyUser) -> QuerySet[Action]:
         )
         .select_related("body", "body__topic", "body__cooperation", "owner_person", "owner_municipality")
         .order_by("due_date")[:20]
+    )
+
+
+def meeting_day_for_editor(*, user: AnyUser, cooperation: Cooperation, pk: int) -> MeetingDay:
+    day = MeetingDay.objects.filter(pk=pk, cooperation=cooperation).first()
+    if day is None or not can_edit_cooperation(user=user, cooperation_id=cooperation.pk):
+        raise Http404
+    return day
+
+
+def meeting_day_agenda(*, day: MeetingDay) -> list[tuple[Meeting, list[AgendaItem]]]:
+    """Each meeting of the day in time order with its agenda: the combined agenda, in two queries."""
+    meetings = list(
+        day.meetings.exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body", "body__topic")
+        .order_by("start")
+    )
+    items: dict[int, list[AgendaItem]] = {meeting.pk: [] for meeting in meetings}
+    for item in AgendaItem.objects.filter(meeting__in=meetings).order_by("meeting_id", "position"):
+        items[item.meeting_id].append(item)
+    return [(meeting, items[meeting.pk]) for meeting in meetings]
+
+
+def previous_meeting_awaiting_minutes(*, meeting: Meeting) -> Meeting | None:
+    """The body's previous held meeting whose minutes have not been approved yet."""
+    return (
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            start__lt=meeting.start,
+            status=MeetingStatus.HELD,
+            minutes_approved_in__isnull=True,
+        )
+        .order_by("-start")
+        .first()
     )

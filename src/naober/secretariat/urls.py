@@ -33,4 +33,8 @@ urlpatterns = [
         name="decision-list-publish",
     ),
     path("<slug:cooperation>/dossiers/<int:pk>/", records.dossier_detail, name="dossier"),
+    path("<slug:cooperation>/vergaderdagen/<int:pk>/", meetings.meeting_day_detail, name="meeting-day"),
+    path(item + "verslag/", agenda.item_minutes, name="item-minutes"),
+    path(meeting + "verslag-vaststellen/", records.minutes_approve_view, name="minutes-approve"),
+    path(meeting + "actielijst/", records.action_list, name="action-list"),
 ]

@@ -153,3 +153,23 @@ def meeting_mark_held(*, meeting: Meeting, by: Actor = None, channel: str = Chan
             meeting.status = MeetingStatus.HELD
             object_save(instance=meeting, by=by, channel=channel)
     return meeting
+
+
+def meeting_day_get_or_create(
+    *,
+    cooperation_id: int,
+    date: datetime.date,
+    name: str,
+    location: str = "",
+    by: Actor = None,
+    channel: str = Channel.SECRETARIAT,
+) -> MeetingDay:
+    """The cooperation's meeting day (e.g. the Regiomiddag) on `date`, created on first use."""
+    day = MeetingDay.objects.filter(cooperation_id=cooperation_id, date=date, name=name).first()
+    if day is None:
+        day = object_save(
+            instance=MeetingDay(cooperation_id=cooperation_id, date=date, name=name, location=location),
+            by=by,
+            channel=channel,
+        )
+    return day

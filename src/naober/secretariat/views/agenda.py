@@ -204,3 +204,21 @@ def _version(request: HttpRequest) -> int | None:
 
 def _invalid_message(request: HttpRequest, meeting: Meeting, message: str) -> HttpResponse:
     return agenda_response(request, meeting, status=422, error=message)
+
+
+@login_required
+@require_POST
+def item_minutes(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
+    """The minutes of one item, written during or after the meeting."""
+    meeting = _meeting(request, cooperation, pk)
+    agenda_item = _item(meeting, item)
+    version = _version(request)
+    minutes = request.POST.get("minutes", "")
+    return run_agenda_change(
+        request,
+        meeting,
+        lambda: agenda_item_update(
+            item=agenda_item, expected_version=version, by=request.user, minutes=minutes
+        ),
+        _("Minutes saved."),
+    )

@@ -16,7 +16,7 @@ from naober.governance.models import Body
 from naober.meetings.models import AgendaItemKind, ConsultationRole, DecisionOutcome, Meeting
 from naober.meetings.services.concurrency import ConcurrencyConflict
 from naober.secretariat.forms import later_meetings
-from naober.secretariat.selectors import meeting_workspace
+from naober.secretariat.selectors import meeting_workspace, previous_meeting_awaiting_minutes
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -45,6 +45,7 @@ def agenda_context(meeting: Meeting) -> dict[str, Any]:
         .select_related("topic")
         .order_by("name"),
         "later_meetings": later_meetings(meeting),
+        "previous_meeting": previous_meeting_awaiting_minutes(meeting=meeting),
     }
 
 

@@ -12,7 +12,7 @@ from naober.accounts.permissions import cooperations_editable_by, require_editor
 from naober.core.models import Channel
 from naober.meetings.models import AttendanceStatus, MeetingStatus
 from naober.meetings.services.concurrency import ConcurrencyConflict
-from naober.meetings.services.meeting import meeting_cancel, meeting_plan
+from naober.meetings.services.meeting import meeting_cancel, meeting_day_get_or_create, meeting_plan
 from naober.secretariat import selectors
 from naober.secretariat.forms import ActionForm, CancelForm, DocumentUploadForm, MeetingPlanForm
 from naober.secretariat.views.common import agenda_context, error_text, form_errors, workspace_url
@@ -51,6 +51,15 @@ def meeting_new(request: HttpRequest, cooperation: str) -> HttpResponse:
         require_editor(user=request.user, cooperation_id=coop.pk)
         data = form.cleaned_data
         try:
+            day = None
+            if data["meeting_day"]:
+                day = meeting_day_get_or_create(
+                    cooperation_id=coop.pk,
+                    date=data["date"],
+                    name=data["meeting_day"],
+                    location=data["location"],
+                    by=request.user,
+                )
             meeting = meeting_plan(
                 body=data["body"],
                 start=data["start"],
@@ -59,6 +68,7 @@ def meeting_new(request: HttpRequest, cooperation: str) -> HttpResponse:
                 online_url=data["online_url"],
                 is_public=data["is_public"],
                 joint_bodies=data["joint_bodies"],
+                meeting_day=day,
                 by=request.user,
                 channel=Channel.SECRETARIAT,
             )
@@ -108,3 +118,21 @@ def meeting_cancel_view(request: HttpRequest, cooperation: str, pk: int) -> Http
     else:
         messages.success(request, _("Meeting cancelled."))
     return redirect(workspace_url(meeting))
+
+
+@login_required
+@require_safe
+def meeting_day_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
+    """The combined agenda of a meeting day: every meeting of that day in time order, with its items."""
+    coop = selectors.cooperation_for_editor(user=request.user, slug=cooperation)
+    day = selectors.meeting_day_for_editor(user=request.user, cooperation=coop, pk=pk)
+    return render(
+        request,
+        "secretariat/meeting_day.html",
+        {
+            "cooperation": coop,
+            "day": day,
+            "sessions": selectors.meeting_day_agenda(day=day),
+            "crumb": str(day),
+        },
+    )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -236,3 +237,41 @@ def dossier_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpRespo
             "crumb": dossier.reference,
         },
     )
+
+
+@login_required
+@require_POST
+def minutes_approve_view(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
+    """Approve, in this meeting, the minutes of the body's previous meeting."""
+    from naober.meetings.services.decisions import minutes_approve
+
+    meeting = _meeting(request, cooperation, pk)
+    previous = selectors.previous_meeting_awaiting_minutes(meeting=meeting)
+    if previous is None:
+        raise Http404
+    try:
+        minutes_approve(meeting=previous, in_meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("Minutes of %(date)s approved.")
+            % {"date": date_format(timezone.localtime(previous.start).date(), "j F Y")},
+        )
+    return redirect(workspace_url(meeting))
+
+
+@login_required
+@require_safe
+def action_list(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
+    """The body's action list as PDF, for the meeting's participants."""
+    from naober.meetings.services.decision_list import action_list_pdf
+
+    meeting = _meeting(request, cooperation, pk)
+    response = HttpResponse(
+        action_list_pdf(body=meeting.body, may_see_confidential=True), content_type="application/pdf"
+    )
+    filename = f"actielijst-{meeting.body.slug}-{timezone.localdate():%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
