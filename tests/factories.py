@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
 
 from naober.accounts.models import User
@@ -29,6 +33,28 @@ class UserFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     password = factory.django.Password("correct horse battery staple")
+
+
+def second_factor_give(user: User, *, recovery_codes: tuple[str, ...] = ()) -> TOTPDevice:
+    """A confirmed authenticator app for `user` (and, if given, recovery codes of ten digits each)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test app", confirmed=True)
+    if recovery_codes:
+        static = StaticDevice.objects.create(user=user, name="test recovery codes", confirmed=True)
+        StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in recovery_codes)
+    return device
+
+
+def verified_login(client: Client, user: User) -> Client:
+    """`client.force_login` plus a two-factor verified session, as after a code on the second step: what
+    editors, administrators and staff need to get past SecondFactorMiddleware."""
+    client.force_login(user)
+    device = second_factor_give(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 class MunicipalityFactory(DjangoModelFactory):

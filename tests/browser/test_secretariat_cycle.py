@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticToken
 from playwright.sync_api import Browser, Page, expect
 
 from naober.accounts.models import CooperationRole
@@ -25,6 +26,7 @@ from tests.factories import (
     PersonFactory,
     TopicFactory,
     UserFactory,
+    second_factor_give,
 )
 from tests.samples import pdf_bytes
 
@@ -85,6 +87,8 @@ def region() -> Region:
             )
     user = UserFactory(username="bureau", password=PASSWORD)
     CooperationRole.objects.create(user=user, cooperation=cooperation, role=CooperationRole.Role.EDITOR)
+    # Editors sign in with a second factor; these tests use recovery codes (one per sign-in).
+    second_factor_give(user, recovery_codes=tuple(f"{n:010d}" for n in range(1, 11)))
     return Region(cooperation=cooperation, ao=ao, bo=bo, bora=bora, soest=soest)
 
 
@@ -93,6 +97,10 @@ def sign_in(page: Page) -> None:
     page.get_by_label("Gebruikersnaam").fill("bureau")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("heading", level=1, name="Aanmelden: tweede stap")).to_be_visible()
+    code = StaticToken.objects.filter(device__user__username="bureau").values_list("token", flat=True)[0]
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Controleren").click()
     expect(page.get_by_role("heading", level=1, name="Secretariaat")).to_be_visible()
 
 

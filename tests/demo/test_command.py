@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_otp import oath
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django import Settings
 
 from naober.accounts.models import User
+from naober.accounts.second_factor import second_factor_check
 from naober.core.models import AuditEntry
 from tests.demo.conftest import replace_once, row_counts
 
@@ -22,6 +26,11 @@ pytestmark = pytest.mark.django_db
 
 NAOBER = shutil.which("naober", path=str(Path(sys.executable).parent)) or shutil.which("naober")
 SIGN_IN_LINE = "Demo sign-in: demo / naober-demo-2026 (http://127.0.0.1:8000/beheer/)"
+TWO_FACTOR_LINE = re.compile(
+    r"^Two-factor code: use an authenticator app with the secret NAOBERDEMOTWOFACTORSECRETFORDEMO, "
+    r"or the recovery code (\d{5}-\d{5}) \(works once; every `naober demo` makes a new one\)$",
+    re.MULTILINE,
+)
 
 
 @pytest.fixture
@@ -43,15 +52,25 @@ def test_the_command_prints_a_summary_and_ensures_the_demo_sign_in(small_data: P
     assert re.search(r"^  cooperations +1  \(1 new, 0 changed\)$", output, re.MULTILINE), output
     assert re.search(r"^  memberships +\d+  \(\d+ new, 0 changed\)$", output, re.MULTILINE), output
     assert "Demo sign-in created." in output
-    assert output.rstrip().endswith(SIGN_IN_LINE)
+    assert SIGN_IN_LINE + "\n" in output
+    first_code = TWO_FACTOR_LINE.search(output)
+    assert first_code and output.rstrip().endswith(first_code.group(0)), output
     user = User.objects.get(username="demo")
     assert user.is_superuser and user.is_staff and user.is_active
     assert user.check_password("naober-demo-2026")
+    totp = TOTPDevice.objects.get(user=user, confirmed=True)
+    assert totp.verify_token(str(oath.totp(totp.bin_key)).zfill(6))
 
     counts = row_counts()
     again = _demo(small_data)
     assert row_counts() == counts  # neither the data nor the sign-in is written again
     assert "Nothing to do" in again and "Demo sign-in created" not in again and SIGN_IN_LINE in again
+    # A fresh recovery code on every run, so the one printed last always works; the earlier one is gone.
+    second_code = TWO_FACTOR_LINE.search(again)
+    assert second_code
+    assert second_factor_check(user=user, code=second_code.group(1)) is not None
+    assert second_factor_check(user=user, code=second_code.group(1)) is None  # used up
+    assert not StaticToken.objects.filter(token=first_code.group(1).replace("-", "")).exists()
 
 
 def test_a_changed_demo_password_is_reset(small_data: Path) -> None:
@@ -69,6 +88,7 @@ def test_production_gets_the_data_but_no_demo_sign_in(small_data: Path, settings
     settings.NAOBER_ENV = "production"
     output = _demo(small_data)
     assert "No demo sign-in" in output and "naober-demo-2026" not in output
+    assert "Two-factor" not in output and not TOTPDevice.objects.exists()
     assert not User.objects.filter(username="demo").exists()
 
 

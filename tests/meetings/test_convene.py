@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
+from naober.access.viewer import viewer_for_person
 from naober.core.models import Confidentiality
 from naober.governance.models import MembershipRole, Person
 from naober.meetings.models import (
@@ -136,15 +137,17 @@ def test_recipients_are_the_current_members_of_all_bodies_once_each(setup: Setup
 
 
 def test_agenda_and_documents_per_reader(setup: Setup) -> None:
-    titles = [item.title for item in agenda_for(meeting=setup.meeting, may_see_confidential=True)]
+    Meeting.objects.filter(pk=setup.meeting.pk).update(status=MeetingStatus.CONVENED)
+    member, guest = viewer_for_person(setup.member), viewer_for_person(setup.guest)
+    titles = [item.title for item in agenda_for(meeting=setup.meeting, viewer=member)]
     assert SECRET_MARKER in titles and HIDDEN not in titles
-    public = [item.title for item in agenda_for(meeting=setup.meeting, may_see_confidential=False)]
+    public = [item.title for item in agenda_for(meeting=setup.meeting, viewer=guest)]
     assert SECRET_MARKER not in public and "Regionale woondeal" in public
-    assert [d.document.title for d in documents_for(meeting=setup.meeting, may_see_confidential=True)] == [
+    assert [d.document.title for d in documents_for(meeting=setup.meeting, viewer=member)] == [
         "Voorstel woondeal",
         SECRET_DOCUMENT,
     ]
-    assert [d.document.title for d in documents_for(meeting=setup.meeting, may_see_confidential=False)] == [
+    assert [d.document.title for d in documents_for(meeting=setup.meeting, viewer=guest)] == [
         "Voorstel woondeal"
     ]
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
+from naober.access.viewer import ANONYMOUS, Viewer
 from naober.core.models import AuditEntry, Confidentiality
 from naober.meetings.models import AttendanceStatus, DecisionOutcome, Meeting
 from naober.meetings.services.agenda import agenda_item_add
@@ -31,6 +32,12 @@ pytestmark = pytest.mark.django_db
 PAST = timezone.localdate() - datetime.timedelta(days=7)
 FUTURE = timezone.localdate() + datetime.timedelta(days=30)
 CONFIDENTIAL_TITLE = "Aankoop grond Vathorst"
+
+
+def _editor(meeting: Meeting) -> Viewer:
+    return Viewer(
+        user_id=1, is_authenticated=True, editor_cooperation_ids=frozenset({meeting.cooperation_id})
+    )
 
 
 @pytest.fixture
@@ -96,7 +103,7 @@ def test_publishing_a_held_meeting_is_dated_and_audited(held: Meeting) -> None:
 
 
 def test_full_decision_list_has_decisions_votes_attendance_and_open_actions(held: Meeting) -> None:
-    html = decision_list_html(meeting=held, may_see_confidential=True)
+    html = decision_list_html(meeting=held, viewer=_editor(held))
     assert html.startswith("<!doctype html>")
     assert 'href="/static/meetings/print.css"' in html and "<style" not in html and "style=" not in html
     assert "Regio Amersfoort" in html and "Besluitenlijst BO Wonen" in html and "Stadhuis Amersfoort" in html
@@ -109,20 +116,20 @@ def test_full_decision_list_has_decisions_votes_attendance_and_open_actions(held
 
 
 def test_public_decision_list_leaves_confidential_items_and_their_actions_out(held: Meeting) -> None:
-    html = decision_list_html(meeting=held, may_see_confidential=False)
+    html = decision_list_html(meeting=held, viewer=ANONYMOUS)
     assert "Regionale woondeal" in html and "Woondeal ter ondertekening aanbieden" in html
     assert CONFIDENTIAL_TITLE not in html and "Grond wordt aangekocht" not in html
     assert "Taxatie laten uitvoeren" not in html
 
 
 def test_action_list_on_its_own(held: Meeting) -> None:
-    html = action_list_html(body=held.body, may_see_confidential=False)
+    html = action_list_html(body=held.body, viewer=ANONYMOUS)
     assert "Actielijst BO Wonen" in html and "Woondeal ter ondertekening aanbieden" in html
     assert "Taxatie laten uitvoeren" not in html
 
 
 def test_pdf_carries_the_decisions(held: Meeting) -> None:
-    pdf = decision_list_pdf(meeting=held, may_see_confidential=False)
+    pdf = decision_list_pdf(meeting=held, viewer=ANONYMOUS)
     assert pdf.startswith(b"%PDF")
     text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Regionale woondeal" in text

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from naober.accounts.models import CooperationRole
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verified_login
 from tests.meetings.conftest import Chain, chain  # noqa: F401 - re-exported fixture
 
 
@@ -17,6 +17,4 @@ def editor(chain: Chain):  # type: ignore[no-untyped-def]  # noqa: F811
 
 @pytest.fixture
 def editor_client(editor) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(editor)
-    return client
+    return verified_login(Client(), editor)

@@ -1,8 +1,8 @@
 """Who may do what. Services and selectors call these; templates only mirror them.
 
-Today: platform administrators (superusers) and a cooperation's secretariat editors and administrators may run
-its meeting cycle. The trust work adds body members, council clerks, secret-recipient lists and two-factor
-sign-in on top of the same functions.
+Platform administrators (superusers) and a cooperation's secretariat editors and administrators may run its
+meeting cycle. Who may *see* what — members, guests, clerks, secret recipients, embargoes — is decided in
+`naober.access.rules` for a `naober.access.viewer.Viewer`.
 """
 
 from __future__ import annotations

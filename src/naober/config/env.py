@@ -137,3 +137,28 @@ def tasks_backend(environment: str) -> str:
     if value not in known:
         raise ImproperlyConfigured(f"NAOBER_TASKS_BACKEND must be one of {', '.join(known)}, not {value!r}.")
     return value
+
+
+def _bounded_int(name: str, default: int, low: int, high: int) -> int:
+    value = env.int(name, default=default)
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name} must be between {low} and {high}, not {value}.")
+    return value
+
+
+def session_hours() -> int:
+    return _bounded_int("NAOBER_SESSION_HOURS", 8, 1, 168)
+
+
+def trusted_proxies() -> int:
+    """How many reverse proxies stand in front of naober: the client address is taken from X-Forwarded-For."""
+    return _bounded_int("NAOBER_TRUSTED_PROXIES", 0, 0, 5)
+
+
+def sign_in_throttle() -> dict[str, int]:
+    return {
+        "USERNAME_FAILURES": _bounded_int("NAOBER_SIGN_IN_USERNAME_FAILURES", 5, 1, 1000),
+        "ADDRESS_FAILURES": _bounded_int("NAOBER_SIGN_IN_ADDRESS_FAILURES", 20, 1, 10000),
+        "WINDOW_MINUTES": _bounded_int("NAOBER_SIGN_IN_WINDOW_MINUTES", 15, 1, 1440),
+        "LOCKOUT_MINUTES": _bounded_int("NAOBER_SIGN_IN_LOCKOUT_MINUTES", 15, 1, 1440),
+    }

@@ -24,10 +24,12 @@ INSTALLED_APPS = [
     "naober.registry",
     "naober.governance",
     "naober.meetings",
+    "naober.access",
     "naober.secretariat",
     "naober.portal",
     "naober.demo",
-    "django.contrib.admin",
+    # Django's admin, as a site that demands a two-factor verified session (accounts/admin_site.py).
+    "naober.accounts.apps.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -49,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "naober.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -90,6 +97,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "secretariat:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60  # a reset link works for one day
+
+# Two-factor sign-in (django-otp): TOTP apps show the account as "naober: <user name>".
+OTP_TOTP_ISSUER = "naober"
+# The admin may delete a lost device, never read a user's key, QR code or recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Sign-in throttling (accounts/throttle.py): failures per user name and per client address within a window.
+NAOBER_SIGN_IN_THROTTLE = env.sign_in_throttle()
+NAOBER_TRUSTED_PROXIES = env.trusted_proxies()
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -136,6 +152,9 @@ SESSION_COOKIE_SECURE = _production
 CSRF_COOKIE_SECURE = _production
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A working day, from sign-in (not sliding); the cookie also ends with the browser (shared computers).
+SESSION_COOKIE_AGE = env.session_hours() * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -35,6 +35,15 @@ class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 changes=changes,
             )
 
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: Any, change: bool) -> None:  # type: ignore[type-arg]
+        """Inline rows (a body's memberships, a cooperation's topics) take the same audited path."""
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            object_delete(instance=obj, by=request.user, channel=Channel.ADMIN)
+        for obj in instances:
+            object_save(instance=obj, by=request.user, channel=Channel.ADMIN)
+        formset.save_m2m()
+
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         object_delete(instance=obj, by=request.user, channel=Channel.ADMIN)
 

@@ -31,6 +31,7 @@ class Channel(models.TextChoices):
     IMPORT = "import", _("import")
     API = "api", _("API")
     SYSTEM = "system", _("system")
+    WEB = "web", _("website")
 
 
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
@@ -51,6 +52,7 @@ class AuditEntry(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
+        DOWNLOAD = "download", _("downloaded")
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -68,6 +70,18 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    # The cooperation the object belongs to, so a cooperation's administrators see only their own trail.
+    # No database constraint and no cascade: entries outlive what they describe, the cooperation included.
+    cooperation = models.ForeignKey(
+        "registry.Cooperation",
+        verbose_name=_("cooperation"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the (cooperation, at, id) index below serves lookups by cooperation too
+        related_name="+",
+    )
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -75,10 +89,17 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit trail")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "at"]),
+            # The cooperation's trail, newest first, paged by (at, id).
+            models.Index(fields=["cooperation", "-at", "-id"], name="core_audit_coop_at_idx"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        # Not the object's name: that may be secret, and an entry's string ends up in titles and logs.
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type} #{self.object_id}"
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

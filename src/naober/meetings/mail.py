@@ -1,7 +1,8 @@
 """The e-mails about a meeting: invitation, update and cancellation, each with its iCalendar attachment.
 
-Every message is built for one recipient from what that person may see (`naober.meetings.selectors`): a
-guest's mail, its HTML alternative and its .ics never carry a confidential title. Mails are in the product's
+Every message is built for one recipient from what that person may see (`naober.meetings.selectors`, which
+applies `naober.access.rules`): a guest's mail, its HTML alternative and its .ics never carry a confidential
+title, and a secret item reaches only its named recipients. Mails are in the product's
 language and show times in the cooperation's zone.
 """
 
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from naober.access.viewer import Viewer
 from naober.meetings.calendar import Method, meeting_ical, meeting_local_start, meeting_zone
 from naober.meetings.models import AgendaItem, DeliveryKind, Meeting
 from naober.meetings.selectors import MeetingDocument, Recipient, agenda_for, documents_for
@@ -64,14 +66,19 @@ def _link(entry: MeetingDocument) -> DocumentLink:
     )
 
 
-def meeting_view(*, meeting: Meeting, may_see_confidential: bool) -> MeetingView:
-    agenda = [
-        AgendaEntry(item=item)
-        for item in agenda_for(meeting=meeting, may_see_confidential=may_see_confidential)
-    ]
+def meeting_view(*, meeting: Meeting, viewer: Viewer) -> MeetingView:
+    return meeting_view_of(
+        items=agenda_for(meeting=meeting, viewer=viewer),
+        documents=documents_for(meeting=meeting, viewer=viewer),
+    )
+
+
+def meeting_view_of(*, items: list[AgendaItem], documents: list[MeetingDocument]) -> MeetingView:
+    """The view from what a viewer may see, as `agenda_for` and `documents_for` found it."""
+    agenda = [AgendaEntry(item=item) for item in items]
     by_item = {entry.item.pk: entry for entry in agenda}
     other: list[DocumentLink] = []
-    for document in documents_for(meeting=meeting, may_see_confidential=may_see_confidential):
+    for document in documents:
         entry = by_item.get(document.agenda_item_id) if document.agenda_item_id is not None else None
         (entry.documents if entry is not None else other).append(_link(document))
     return MeetingView(agenda=agenda, other_documents=other)
@@ -104,9 +111,9 @@ def meeting_message(
     view: MeetingView | None = None,
     changes: list[str] | None = None,
 ) -> EmailMultiAlternatives:
-    """One mail to one recipient. Pass `view` to reuse what was computed for recipients of the same trust."""
+    """One mail to one recipient. Pass `view` to reuse what was computed for a recipient who sees the same."""
     if view is None:
-        view = meeting_view(meeting=meeting, may_see_confidential=recipient.may_see_confidential)
+        view = meeting_view(meeting=meeting, viewer=recipient.viewer)
     zone = meeting_zone(meeting)
     method: Method = "CANCEL" if kind == DeliveryKind.CANCELLATION else "REQUEST"
     with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):

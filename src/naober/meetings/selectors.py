@@ -1,24 +1,32 @@
 """Read path of the meeting cycle: who is invited, and what each person may see of an agenda and documents.
 
-Confidentiality (shared/domain/rules.md §5): public items and documents are for everyone once the meeting is
-convened; confidential ones for the members of the meeting's bodies (not for guests) and the secretariat;
-secret ones, for now, only for the secretariat — they are never sent by e-mail. A document is as closed as the
-most closed of itself, its agenda item and that item's parent.
+What a reader may see is decided by `naober.access.rules` (shared/domain/rules.md §5); this module applies it
+to a meeting. An invitation shows each recipient what their account would show them; a recipient without an
+account sees by their memberships alone (confidential for members, public only for guests), and secret items
+only ever reach their named recipients.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from naober.accounts.permissions import AnyUser, can_edit_cooperation
+from naober.access.rules import (
+    SecrecySnapshot,
+    agenda_items_visible_q,
+    document_is_public,
+    document_visible,
+    documents_visible_q,
+)
+from naober.access.viewer import Viewer, viewer_for, viewers_for_people
+from naober.accounts.permissions import AnyUser
 from naober.core.models import Confidentiality
 from naober.governance.models import Membership, MembershipRole, Person
 from naober.meetings.calendar import meeting_local_start
-from naober.meetings.models import AgendaItem, Document, DocumentVersion, Meeting, MeetingStatus
+from naober.meetings.models import AgendaItem, Document, DocumentVersion, Meeting
 from naober.meetings.services.agenda import agenda_items_in_order
 
 # Everyone in a body gets the invitation; guests only see what is public.
@@ -31,8 +39,6 @@ INVITED_ROLES = (
     MembershipRole.ADVISER,
     MembershipRole.GUEST,
 )
-# Once convened, the public documents of a meeting are public (Woo art. 3.3: "when sent").
-SENT_STATUSES = (MeetingStatus.CONVENED, MeetingStatus.HELD)
 _RANK: dict[str, int] = {
     Confidentiality.PUBLIC: 0,
     Confidentiality.CONFIDENTIAL: 1,
@@ -42,9 +48,14 @@ _RANK: dict[str, int] = {
 
 @dataclass(frozen=True)
 class Recipient:
+    """Someone invited, with the viewer that decides what their mail shows. Recipients with the same
+    `view_key` see exactly the same items and documents of this meeting, so they share one rendering."""
+
     person: Person
     email: str
     may_see_confidential: bool
+    viewer: Viewer
+    view_key: tuple[object, ...] = ()
 
     @property
     def name(self) -> str:
@@ -67,12 +78,6 @@ def most_closed(*levels: str) -> str:
     return max(levels, key=lambda level: _RANK.get(level, 2))
 
 
-def allowed_levels(*, may_see_confidential: bool) -> tuple[str, ...]:
-    if may_see_confidential:
-        return (Confidentiality.PUBLIC, Confidentiality.CONFIDENTIAL)
-    return (Confidentiality.PUBLIC,)
-
-
 def meeting_body_ids(meeting: Meeting) -> list[int]:
     return [meeting.body_id, *meeting.joint_bodies.values_list("pk", flat=True)]
 
@@ -82,56 +87,82 @@ def _current_on(on: datetime.date) -> Q:
 
 
 def meeting_recipients(*, meeting: Meeting) -> list[Recipient]:
-    """Everyone in the meeting's bodies on the meeting's date who has an e-mail address, once per person."""
+    """Everyone in the meeting's bodies on the meeting's date who has an e-mail address, once per person,
+    each with the viewer that decides what their mail shows; in a fixed number of queries."""
     on = meeting_local_start(meeting).date()
+    body_ids = meeting_body_ids(meeting)
     memberships = (
-        Membership.objects.filter(
-            _current_on(on), body_id__in=meeting_body_ids(meeting), role__in=INVITED_ROLES
-        )
+        Membership.objects.filter(_current_on(on), body_id__in=body_ids, role__in=INVITED_ROLES)
         .exclude(person__email="")
-        .select_related("person")
+        .select_related("person", "person__user")
         .order_by("person__family_name", "person__given_name", "person_id")
     )
-    recipients: dict[int, Recipient] = {}
+    people: dict[int, Person] = {}
     for membership in memberships:
-        trusted = membership.role != MembershipRole.GUEST
-        known = recipients.get(membership.person_id)
-        if known is None:
-            recipients[membership.person_id] = Recipient(
-                person=membership.person, email=membership.person.email, may_see_confidential=trusted
+        people.setdefault(membership.person_id, membership.person)
+    viewers = viewers_for_people(people.values())
+    item_ids: set[int] = set()
+    document_ids: set[int] = set()
+    if any(viewer.secret_item_ids or viewer.secret_document_ids for viewer in viewers.values()):
+        item_ids = set(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
+        document_ids = set(
+            Document.objects.filter(Q(agenda_item__meeting=meeting) | Q(meeting=meeting)).values_list(
+                "pk", flat=True
             )
-        elif trusted and not known.may_see_confidential:
-            recipients[membership.person_id] = replace(known, may_see_confidential=True)
-    return list(recipients.values())
+        )
+    days = {on, timezone.localdate()}
+    recipients: list[Recipient] = []
+    for person_id, person in people.items():
+        viewer = viewers[person_id]
+        editor = viewer.may_edit(meeting.cooperation_id)
+        member = viewer.member_of_on(set(body_ids), days)
+        # What decides the viewer's view of this meeting (naober.access.rules): editor, member, and their
+        # secret grants within this meeting.
+        key = (
+            editor,
+            member,
+            frozenset(viewer.secret_item_ids & item_ids),
+            frozenset(viewer.secret_document_ids & document_ids),
+        )
+        recipients.append(
+            Recipient(
+                person=person,
+                email=person.email,
+                may_see_confidential=editor or member,
+                viewer=viewer,
+                view_key=key,
+            )
+        )
+    return recipients
 
 
-def item_levels(items: list[AgendaItem]) -> dict[int, str]:
-    """Each item's effective level: a sub-item is as closed as its parent."""
-    by_id = {item.pk: item for item in items}
-    levels: dict[int, str] = {}
-    for item in items:
-        parent = by_id.get(item.parent_id) if item.parent_id is not None else None
-        levels[item.pk] = most_closed(item.confidentiality, parent.confidentiality if parent else "public")
-    return levels
+def agenda_for(
+    *, meeting: Meeting, viewer: Viewer, snapshot: SecrecySnapshot | None = None
+) -> list[AgendaItem]:
+    """The agenda in order without what the viewer may not see."""
+    visible = AgendaItem.objects.filter(agenda_items_visible_q(viewer, snapshot))
+    items = agenda_items_in_order(meeting, visible)
+    # A sub-item whose parent is hidden is hidden too (the rules say so); keep the list consistent anyway.
+    shown = {item.pk for item in items}
+    return [item for item in items if item.parent_id is None or item.parent_id in shown]
 
 
-def agenda_for(*, meeting: Meeting, may_see_confidential: bool) -> list[AgendaItem]:
-    """The agenda in order without what the reader may not see (secret items never)."""
-    items = agenda_items_in_order(meeting)
-    levels = item_levels(items)
-    allowed = allowed_levels(may_see_confidential=may_see_confidential)
-    return [item for item in items if levels[item.pk] in allowed]
-
-
-def documents_for(*, meeting: Meeting, may_see_confidential: bool) -> list[MeetingDocument]:
-    """The meeting's documents the reader may see, in agenda order (documents of no item last)."""
-    items = agenda_for(meeting=meeting, may_see_confidential=may_see_confidential)
+def documents_for(
+    *,
+    meeting: Meeting,
+    viewer: Viewer,
+    items: list[AgendaItem] | None = None,
+    snapshot: SecrecySnapshot | None = None,
+) -> list[MeetingDocument]:
+    """The meeting's documents the viewer may see, in agenda order (documents of no item last). Pass the
+    viewer's `agenda_for` as `items` if you have it."""
+    if items is None:
+        items = agenda_for(meeting=meeting, viewer=viewer, snapshot=snapshot)
     order = {item.pk: index for index, item in enumerate(items)}
     documents = (
         Document.objects.filter(
+            documents_visible_q(viewer, snapshot),
             Q(agenda_item__meeting=meeting) | Q(agenda_item__isnull=True, meeting=meeting),
-            deleted_at__isnull=True,
-            confidentiality__in=allowed_levels(may_see_confidential=may_see_confidential),
         )
         .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
         .order_by("title", "id")
@@ -148,54 +179,15 @@ def documents_for(*, meeting: Meeting, may_see_confidential: bool) -> list[Meeti
     return visible
 
 
-def _document_level_and_meeting(document: Document) -> tuple[str, Meeting | None]:
-    item = document.agenda_item
-    if item is None:
-        return document.confidentiality, document.meeting
-    parent = item.parent
-    level = most_closed(
-        document.confidentiality, item.confidentiality, parent.confidentiality if parent else "public"
-    )
-    return level, item.meeting
-
-
-def _is_trusted_member(user: AnyUser, meeting: Meeting) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    days = {meeting_local_start(meeting).date(), timezone.localdate()}
-    current = Q()
-    for day in days:
-        current |= _current_on(day)
-    return (
-        Membership.objects.filter(current, person__user_id=user.pk, body_id__in=meeting_body_ids(meeting))
-        .exclude(role=MembershipRole.GUEST)
-        .exists()
-    )
-
-
 def document_visible_to(*, user: AnyUser, document: Document) -> bool:
-    """May `user` open `document`? Members are those of the meeting's date or of today (not guests)."""
-    if document.deleted_at is not None:
-        return False
-    level, meeting = _document_level_and_meeting(document)
-    sent = meeting is not None and meeting.status in SENT_STATUSES
-    if level == Confidentiality.PUBLIC and sent:
-        return True
-    if can_edit_cooperation(user=user, cooperation_id=document.cooperation_id):
-        return True
-    if level != Confidentiality.CONFIDENTIAL or meeting is None or not sent:
-        return False
-    return _is_trusted_member(user, meeting)
+    """May `user` open `document`? See `naober.access.rules` for the rules."""
+    return document_visible(viewer_for(user), document)
 
 
-def document_for_download(*, user: AnyUser, pk: int) -> MeetingDocument | None:
-    """The document with its current version if `user` may see it; None alike for missing and forbidden."""
-    document = (
-        Document.objects.filter(pk=pk)
-        .select_related("meeting", "agenda_item", "agenda_item__parent", "agenda_item__meeting")
-        .first()
-    )
-    if document is None or not document_visible_to(user=user, document=document):
+def document_for_download(*, viewer: Viewer, pk: int) -> MeetingDocument | None:
+    """The document and its current version if the viewer may see it; None for missing and forbidden alike."""
+    document = Document.objects.filter(documents_visible_q(viewer), pk=pk).first()
+    if document is None:
         return None
     version = DocumentVersion.objects.filter(document=document).order_by("-number").first()
     if version is None:
@@ -203,30 +195,32 @@ def document_for_download(*, user: AnyUser, pk: int) -> MeetingDocument | None:
     return MeetingDocument(document=document, version=version)
 
 
-def document_level(document: Document) -> str:
-    """The effective level of a document loaded by `document_for_download`."""
-    return _document_level_and_meeting(document)[0]
+def document_public(document: Document) -> bool:
+    """Would an anonymous visitor get this document now? Everything else is logged when downloaded."""
+    return document_is_public(document)
 
 
-def closed_item_titles(*, meeting: Meeting) -> dict[str, set[str]]:
-    """Titles of the meeting's non-public items by level, including items deleted or moved away since.
+@dataclass(frozen=True)
+class ItemTitles:
+    """The titles a meeting's items have had: per current item, and of items that left it, by level."""
 
-    Change summaries name items by title ("Item added: …"); an update e-mail leaves out the summaries that
-    name an item its recipient may not see. Items that left the meeting are found in the audit trail.
+    current: dict[int, set[str]]
+    former: dict[str, set[str]]
+
+
+def item_titles(*, meeting: Meeting) -> ItemTitles:
+    """Every title the meeting's items have had, including items deleted or moved away since.
+
+    Change summaries name items by title ("Item added: …"); an update e-mail or the secretariat's change log
+    leaves out the summaries that name an item its reader may not see. History comes from the audit trail.
     """
     from naober.core.models import AuditEntry
 
-    closed: dict[str, set[str]] = {Confidentiality.CONFIDENTIAL: set(), Confidentiality.SECRET: set()}
-    items = list(
-        AgendaItem.objects.filter(meeting=meeting).only("pk", "parent_id", "title", "confidentiality")
-    )
-    levels = item_levels(items)
-    for item in items:
-        if levels[item.pk] in closed:
-            closed[levels[item.pk]].add(item.title)
+    items = list(AgendaItem.objects.filter(meeting=meeting).only("pk", "title"))
+    current: dict[int, set[str]] = {item.pk: {item.title} for item in items}
     trail = AuditEntry.objects.filter(object_type=AgendaItem._meta.label_lower)
-    former = trail.filter(Q(changes__meeting_id__0=meeting.pk) | Q(changes__meeting_id__1=meeting.pk))
-    ids = set(former.values_list("object_id", flat=True)) | {str(item.pk) for item in items}
+    left = trail.filter(Q(changes__meeting_id__0=meeting.pk) | Q(changes__meeting_id__1=meeting.pk))
+    ids = set(left.values_list("object_id", flat=True)) | {str(pk) for pk in current}
     seen_titles: dict[str, set[str]] = {}
     seen_levels: dict[str, set[str]] = {}
     for object_id, changes in trail.filter(object_id__in=ids).values_list("object_id", "changes"):
@@ -234,17 +228,27 @@ def closed_item_titles(*, meeting: Meeting) -> dict[str, set[str]]:
             continue
         seen_titles.setdefault(object_id, set()).update(v for v in changes.get("title", []) if v)
         seen_levels.setdefault(object_id, set()).update(v for v in changes.get("confidentiality", []) if v)
+    former: dict[str, set[str]] = {Confidentiality.CONFIDENTIAL: set(), Confidentiality.SECRET: set()}
     for object_id, titles in seen_titles.items():
+        if object_id.isdigit() and int(object_id) in current:
+            current[int(object_id)].update(titles)
+            continue
         level = most_closed(Confidentiality.PUBLIC, *seen_levels.get(object_id, set()))
-        if level in closed:
-            closed[level].update(titles)
-    return closed
+        if level in former:
+            former[level].update(titles)
+    return ItemTitles(current=current, former=former)
 
 
-def change_summaries_for(
-    *, summaries: list[str], closed: dict[str, set[str]], may_see_confidential: bool
-) -> list[str]:
-    hidden = set(closed.get(Confidentiality.SECRET, set()))
+def hidden_titles(titles: ItemTitles, *, visible_item_ids: set[int], may_see_confidential: bool) -> set[str]:
+    """Titles a reader must not meet: of items they may not see now, and of closed items that left."""
+    hidden = set(titles.former.get(Confidentiality.SECRET, set()))
     if not may_see_confidential:
-        hidden |= closed.get(Confidentiality.CONFIDENTIAL, set())
-    return [summary for summary in summaries if not any(title in summary for title in hidden if title)]
+        hidden |= titles.former.get(Confidentiality.CONFIDENTIAL, set())
+    for pk, names in titles.current.items():
+        if pk not in visible_item_ids:
+            hidden |= names
+    return {title for title in hidden if title}
+
+
+def change_summaries_for(*, summaries: list[str], hidden: set[str]) -> list[str]:
+    return [summary for summary in summaries if not any(title in summary for title in hidden)]

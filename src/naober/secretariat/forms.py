@@ -23,6 +23,12 @@ from naober.meetings.models import (
 )
 from naober.registry.models import Cooperation
 
+# Secret is not chosen from a list: it is imposed with its body, ground and recipients (SecrecyForm).
+OPEN_LEVELS = [
+    (Confidentiality.PUBLIC.value, Confidentiality.PUBLIC.label),
+    (Confidentiality.CONFIDENTIAL.value, Confidentiality.CONFIDENTIAL.label),
+]
+
 
 class VersionedForm(forms.Form):
     """Carries the meeting version the editor saw, for optimistic concurrency."""
@@ -74,7 +80,7 @@ class AgendaItemForm(VersionedForm):
         label=_("Kind"), choices=AgendaItemKind.choices, initial=AgendaItemKind.DISCUSSION
     )
     confidentiality = forms.ChoiceField(
-        label=_("Confidentiality"), choices=Confidentiality.choices, initial=Confidentiality.PUBLIC
+        label=_("Confidentiality"), choices=OPEN_LEVELS, initial=Confidentiality.PUBLIC
     )
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -85,7 +91,8 @@ class AgendaItemForm(VersionedForm):
 class AgendaItemEditForm(VersionedForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItemKind.choices)
-    confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices)
+    # Left out for a secret item, whose level only the secrecy form changes.
+    confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=OPEN_LEVELS, required=False)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -138,7 +145,7 @@ class DocumentUploadForm(forms.Form):
     file = forms.FileField(label=_("File"))
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.ANNEX)
     confidentiality = forms.ChoiceField(
-        label=_("Confidentiality"), choices=Confidentiality.choices, initial=Confidentiality.PUBLIC
+        label=_("Confidentiality"), choices=OPEN_LEVELS, initial=Confidentiality.PUBLIC
     )
     agenda_item = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from naober.secretariat.views import agenda, meetings, records
 
@@ -8,6 +8,7 @@ meeting = "<slug:cooperation>/vergaderingen/<int:pk>/"
 item = meeting + "agenda/<int:item>/"
 
 urlpatterns = [
+    path("", include("naober.secretariat.access_urls")),
     path("", meetings.dashboard, name="dashboard"),
     path("<slug:cooperation>/", meetings.cooperation_meetings, name="meetings"),
     path("<slug:cooperation>/vergaderingen/nieuw/", meetings.meeting_new, name="meeting-new"),
@@ -37,4 +38,5 @@ urlpatterns = [
     path(item + "verslag/", agenda.item_minutes, name="item-minutes"),
     path(meeting + "verslag-vaststellen/", records.minutes_approve_view, name="minutes-approve"),
     path(meeting + "actielijst/", records.action_list, name="action-list"),
+    path("", include("naober.secretariat.audit.urls")),
 ]

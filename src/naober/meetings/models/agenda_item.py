@@ -53,6 +53,12 @@ class AgendaItem(TimestampedModel):
     confidentiality = models.CharField(
         _("confidentiality"), max_length=12, choices=Confidentiality.choices, default=Confidentiality.PUBLIC
     )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Not public before this moment, even once the meeting is convened."),
+    )
     rapporteur = models.ForeignKey(
         Person,
         verbose_name=_("rapporteur"),

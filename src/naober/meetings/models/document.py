@@ -37,6 +37,12 @@ class Document(TimestampedModel):
     confidentiality = models.CharField(
         _("confidentiality"), max_length=12, choices=Confidentiality.choices, default=Confidentiality.PUBLIC
     )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Not public before this moment, even once the meeting is convened."),
+    )
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),

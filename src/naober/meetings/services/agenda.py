@@ -283,6 +283,7 @@ def agenda_item_forward(
 
     Creates the dossier from the item when it has none, so the link between the steps is never lost.
     """
+    from naober.access.secrecy import carried_level, secrecy_copy
     from naober.meetings.services.dossier import consultation_step_for, dossier_create
 
     source = item.meeting
@@ -300,6 +301,7 @@ def agenda_item_forward(
         )
     if target.start <= source.start:
         raise ValidationError(_("An item can only be forwarded to a later meeting."))
+    level = carried_level(item)  # a secret travels with its recipients; a lifted one as confidential
     with transaction.atomic():
         dossier = item.dossier
         if dossier is None:
@@ -307,10 +309,11 @@ def agenda_item_forward(
                 cooperation=source.cooperation,
                 title=item.title,
                 summary=item.description,
-                confidentiality=item.confidentiality,
+                confidentiality=level,
                 by=by,
                 channel=channel,
             )
+            secrecy_copy(source=item, dossier=dossier, by=by, channel=channel)
             item.dossier = dossier
             object_save(instance=item, by=by, channel=channel)
             consultation_step_for(
@@ -329,13 +332,14 @@ def agenda_item_forward(
             title=item.title,
             kind=AgendaItemKind.DECISION if role == ConsultationRole.DECIDE else AgendaItemKind.DISCUSSION,
             description=item.description,
-            confidentiality=item.confidentiality,
+            confidentiality=level,
             dossier=dossier,
             expected_version=None,
             by=by,
             channel=channel,
             forwarded_from=item,
         )
+        secrecy_copy(source=item, item=new_item, by=by, channel=channel)
         consultation_step_for(
             dossier=dossier, body=to_body, role=role, agenda_item=new_item, by=by, channel=channel
         )

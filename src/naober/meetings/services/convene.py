@@ -86,8 +86,16 @@ def _enqueue(task_name: str, meeting_id: int) -> None:
 
 def _deliver(*, meeting: Meeting, kind: str, changes: list[str] | None = None) -> list[Delivery]:
     """Send one mail of `kind` to each participant; one failure is recorded and the others still go out."""
-    from naober.meetings.mail import meeting_message, meeting_view
-    from naober.meetings.selectors import change_summaries_for, closed_item_titles, meeting_recipients
+    from naober.access.rules import secrecy_snapshot
+    from naober.meetings.mail import MeetingView, meeting_message, meeting_view_of
+    from naober.meetings.selectors import (
+        agenda_for,
+        change_summaries_for,
+        documents_for,
+        hidden_titles,
+        item_titles,
+        meeting_recipients,
+    )
 
     recipients = meeting_recipients(meeting=meeting)
     if kind == DeliveryKind.INVITATION:
@@ -97,18 +105,27 @@ def _deliver(*, meeting: Meeting, kind: str, changes: list[str] | None = None) -
             ).values_list("person_id", flat=True)
         )
         recipients = [recipient for recipient in recipients if recipient.person.pk not in already]
-    views = {
-        trusted: meeting_view(meeting=meeting, may_see_confidential=trusted)
-        for trusted in {recipient.may_see_confidential for recipient in recipients}
-    }
-    closed = closed_item_titles(meeting=meeting) if changes else {}
+    # Recipients who see the same items and documents share one rendered view (a few queries per kind of
+    # reader, not per person).
+    views: dict[tuple[object, ...], tuple[MeetingView, set[int]]] = {}
+    snapshot = secrecy_snapshot()
+    titles = item_titles(meeting=meeting) if changes else None
     deliveries: list[Delivery] = []
     for recipient in recipients:
-        visible_changes: list[str] | None = None
-        if changes:
-            visible_changes = change_summaries_for(
-                summaries=changes, closed=closed, may_see_confidential=recipient.may_see_confidential
+        key = recipient.view_key
+        if key not in views:
+            items = agenda_for(meeting=meeting, viewer=recipient.viewer, snapshot=snapshot)
+            documents = documents_for(
+                meeting=meeting, viewer=recipient.viewer, items=items, snapshot=snapshot
             )
+            views[key] = (meeting_view_of(items=items, documents=documents), {item.pk for item in items})
+        view, visible_items = views[key]
+        visible_changes: list[str] | None = None
+        if changes and titles is not None:
+            hidden = hidden_titles(
+                titles, visible_item_ids=visible_items, may_see_confidential=recipient.may_see_confidential
+            )
+            visible_changes = change_summaries_for(summaries=changes, hidden=hidden)
             if not visible_changes:
                 continue  # nothing this person may see changed
         status, error = DeliveryStatus.SENT, ""
@@ -117,7 +134,7 @@ def _deliver(*, meeting: Meeting, kind: str, changes: list[str] | None = None) -
                 kind=kind,
                 meeting=meeting,
                 recipient=recipient,
-                view=views[recipient.may_see_confidential],
+                view=view,
                 changes=visible_changes,
             ).send()
         except Exception as exc:  # one bad address or a hiccup of the mail server must not stop the rest

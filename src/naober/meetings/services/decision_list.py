@@ -1,5 +1,8 @@
 """The decision list (besluitenlijst) and the action list of a meeting: publishing, HTML and PDF.
 
+What a reader sees is decided by `naober.access.rules` for the `Viewer` passed in: the public version is the
+one for `ANONYMOUS`; editors who are no recipient of a secret item see it as a numbered placeholder.
+
 The same templates serve the page (`meetings/partials/decision_list_body.html` inside a site page), the
 standalone print document (`meetings/decision_list.html`, its stylesheet a static file so the page keeps to
 the CSP) and the PDF, which WeasyPrint renders with that stylesheet passed in and every outside fetch refused.
@@ -13,11 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.access.rules import agenda_items_visible_q, agenda_rows
+from naober.access.viewer import Viewer
 from naober.core.models import Channel
 from naober.core.services import Actor, object_save
 from naober.governance.models import Body
@@ -31,7 +36,7 @@ from naober.meetings.models import (
     Meeting,
     MeetingStatus,
 )
-from naober.meetings.selectors import agenda_for, allowed_levels, most_closed
+from naober.meetings.services.agenda import agenda_items_in_order
 
 PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "meetings" / "print.css"
 
@@ -74,32 +79,26 @@ def attendance_summary(*, meeting: Meeting) -> AttendanceSummary:
     return AttendanceSummary(present=present, excused=excused, absent=absent)
 
 
-def open_actions(*, body: Body, may_see_confidential: bool) -> list[Action]:
-    """The body's open actions; those coming from an item the reader may not see are left out."""
-    allowed = allowed_levels(may_see_confidential=may_see_confidential)
+def open_actions(*, body: Body, viewer: Viewer) -> list[Action]:
+    """The body's open actions; those coming from an item the viewer may not see are left out."""
+    visible = AgendaItem.objects.filter(agenda_items_visible_q(viewer)).values("pk")
     actions = (
-        Action.objects.filter(body=body, status=ActionStatus.OPEN)
+        Action.objects.filter(
+            Q(origin__isnull=True) | Q(origin__in=visible), body=body, status=ActionStatus.OPEN
+        )
         .select_related(
             "owner_person",
             "owner_municipality",
             "owner_organisation",
             "origin",
-            "origin__parent",
             "origin__meeting",
         )
         .order_by(F("due_date").asc(nulls_last=True), "id")
     )
-    return [action for action in actions if _origin_level(action.origin) in allowed]
+    return list(actions)
 
 
-def _origin_level(item: AgendaItem | None) -> str:
-    if item is None:
-        return "public"
-    parent = item.parent
-    return most_closed(item.confidentiality, parent.confidentiality if parent else "public")
-
-
-def decision_list_context(*, meeting: Meeting, may_see_confidential: bool) -> dict[str, Any]:
+def decision_list_context(*, meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
     """Everything `meetings/partials/decision_list_body.html` needs; include it in a page with this."""
     zone = meeting_zone(meeting)
     return {
@@ -108,19 +107,18 @@ def decision_list_context(*, meeting: Meeting, may_see_confidential: bool) -> di
         "body": meeting.body,
         "start": meeting.start.astimezone(zone),
         "end": meeting.end.astimezone(zone),
-        "items": agenda_for(meeting=meeting, may_see_confidential=may_see_confidential),
+        "items": agenda_rows(viewer=viewer, meeting=meeting, items=agenda_items_in_order(meeting)),
         "attendance": attendance_summary(meeting=meeting),
-        "actions": open_actions(body=meeting.body, may_see_confidential=may_see_confidential),
-        "may_see_confidential": may_see_confidential,
+        "actions": open_actions(body=meeting.body, viewer=viewer),
     }
 
 
-def action_list_context(*, body: Body, may_see_confidential: bool) -> dict[str, Any]:
+def action_list_context(*, body: Body, viewer: Viewer) -> dict[str, Any]:
     """What `meetings/partials/action_list_body.html` needs for a body's action list on its own."""
     return {
         "body": body,
         "cooperation": body.cooperation,
-        "actions": open_actions(body=body, may_see_confidential=may_see_confidential),
+        "actions": open_actions(body=body, viewer=viewer),
         "today": timezone.localdate(),
     }
 
@@ -130,14 +128,14 @@ def _render(template: str, context: dict[str, Any], zone_name: str, *, for_pdf: 
         return render_to_string(template, {**context, "for_pdf": for_pdf})
 
 
-def decision_list_html(*, meeting: Meeting, may_see_confidential: bool) -> str:
+def decision_list_html(*, meeting: Meeting, viewer: Viewer) -> str:
     """The standalone print document; its stylesheet is the static file `meetings/print.css`."""
-    context = decision_list_context(meeting=meeting, may_see_confidential=may_see_confidential)
+    context = decision_list_context(meeting=meeting, viewer=viewer)
     return _render("meetings/decision_list.html", context, meeting.cooperation.time_zone, for_pdf=False)
 
 
-def action_list_html(*, body: Body, may_see_confidential: bool) -> str:
-    context = action_list_context(body=body, may_see_confidential=may_see_confidential)
+def action_list_html(*, body: Body, viewer: Viewer) -> str:
+    context = action_list_context(body=body, viewer=viewer)
     return _render("meetings/action_list.html", context, body.cooperation.time_zone, for_pdf=False)
 
 
@@ -153,15 +151,15 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def decision_list_pdf(*, meeting: Meeting, may_see_confidential: bool) -> bytes:
-    context = decision_list_context(meeting=meeting, may_see_confidential=may_see_confidential)
+def decision_list_pdf(*, meeting: Meeting, viewer: Viewer) -> bytes:
+    context = decision_list_context(meeting=meeting, viewer=viewer)
     return html_to_pdf(
         _render("meetings/decision_list.html", context, meeting.cooperation.time_zone, for_pdf=True)
     )
 
 
-def action_list_pdf(*, body: Body, may_see_confidential: bool) -> bytes:
-    context = action_list_context(body=body, may_see_confidential=may_see_confidential)
+def action_list_pdf(*, body: Body, viewer: Viewer) -> bytes:
+    context = action_list_context(body=body, viewer=viewer)
     return html_to_pdf(
         _render("meetings/action_list.html", context, body.cooperation.time_zone, for_pdf=True)
     )

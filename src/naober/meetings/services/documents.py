@@ -128,3 +128,20 @@ def document_delete(*, document: Document, by: Actor = None, channel: str = Chan
     """Soft delete: the document disappears everywhere, but open-data clients learn it is gone (410)."""
     document.deleted_at = timezone.now()
     return object_save(instance=document, by=by, channel=channel)
+
+
+def document_download_record(
+    *, document: Document, version: DocumentVersion, by: Actor, channel: str = Channel.WEB
+) -> None:
+    """Leave a trace of who downloaded a non-public document, and when; never its title (it may be closed)."""
+    from naober.core.models import AuditEntry
+    from naober.core.services import audit_record
+
+    audit_record(
+        instance=document,
+        action=AuditEntry.Action.DOWNLOAD,
+        by=by,
+        channel=channel,
+        changes={"version": version.number},
+        object_repr=f"document {document.pk} v{version.number}",
+    )

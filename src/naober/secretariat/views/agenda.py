@@ -8,6 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from naober.access.rules import agenda_items_visible_q
+from naober.access.viewer import viewer_from_request
+from naober.core.models import Confidentiality
 from naober.meetings.models import AgendaItem, Meeting
 from naober.meetings.services.agenda import (
     agenda_item_add,
@@ -29,8 +32,15 @@ def _meeting(request: HttpRequest, cooperation: str, pk: int) -> Meeting:
     return selectors.meeting_for_editor(user=request.user, cooperation=coop, pk=pk)
 
 
-def _item(meeting: Meeting, item_id: int) -> AgendaItem:
-    item = AgendaItem.objects.filter(pk=item_id, meeting=meeting).select_related("meeting", "dossier").first()
+def _item(request: HttpRequest, meeting: Meeting, item_id: int) -> AgendaItem:
+    """The item, or 404 — also when it is secret and the editor is no recipient."""
+    item = (
+        AgendaItem.objects.filter(
+            agenda_items_visible_q(viewer_from_request(request)), pk=item_id, meeting=meeting
+        )
+        .select_related("meeting", "dossier")
+        .first()
+    )
     if item is None:
         raise Http404
     return item
@@ -54,7 +64,7 @@ def item_add(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, meeting, form)
     data = form.cleaned_data
-    parent = _item(meeting, data["parent"]) if data.get("parent") else None
+    parent = _item(request, meeting, data["parent"]) if data.get("parent") else None
     return run_agenda_change(
         request,
         meeting,
@@ -76,7 +86,7 @@ def item_add(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
 @require_POST
 def item_edit(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     form = AgendaItemEditForm(request.POST)
     if not form.is_valid():
         return _invalid(request, meeting, form)
@@ -90,7 +100,7 @@ def item_edit(request: HttpRequest, cooperation: str, pk: int, item: int) -> Htt
             by=request.user,
             title=data["title"],
             kind=data["kind"],
-            confidentiality=data["confidentiality"],
+            confidentiality=_level_after_edit(agenda_item, data["confidentiality"]),
             description=data["description"],
         ),
         _("Item changed."),
@@ -102,7 +112,7 @@ def item_edit(request: HttpRequest, cooperation: str, pk: int, item: int) -> Htt
 def item_shift(request: HttpRequest, cooperation: str, pk: int, item: int, direction: str) -> HttpResponse:
     """Move a top-level item one place up or down (keyboard-friendly reordering)."""
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     version = _version(request)
     top = [other.pk for other in agenda_items_in_order(meeting) if other.parent_id is None]
     if agenda_item.pk not in top:
@@ -123,7 +133,7 @@ def item_shift(request: HttpRequest, cooperation: str, pk: int, item: int, direc
 @require_POST
 def item_remove(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     version = _version(request)
     return run_agenda_change(
         request,
@@ -137,7 +147,7 @@ def item_remove(request: HttpRequest, cooperation: str, pk: int, item: int) -> H
 @require_POST
 def item_move(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     form = MoveForm(request.POST, meeting=meeting)
     if not form.is_valid():
         return _invalid(request, meeting, form)
@@ -156,7 +166,7 @@ def item_move(request: HttpRequest, cooperation: str, pk: int, item: int) -> Htt
 @require_POST
 def item_forward(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     form = ForwardForm(request.POST, meeting=meeting)
     if not form.is_valid():
         return _invalid(request, meeting, form)
@@ -175,7 +185,7 @@ def item_forward(request: HttpRequest, cooperation: str, pk: int, item: int) -> 
 @require_POST
 def item_decide(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, meeting, form)
@@ -211,7 +221,7 @@ def _invalid_message(request: HttpRequest, meeting: Meeting, message: str) -> Ht
 def item_minutes(request: HttpRequest, cooperation: str, pk: int, item: int) -> HttpResponse:
     """The minutes of one item, written during or after the meeting."""
     meeting = _meeting(request, cooperation, pk)
-    agenda_item = _item(meeting, item)
+    agenda_item = _item(request, meeting, item)
     version = _version(request)
     minutes = request.POST.get("minutes", "")
     return run_agenda_change(
@@ -222,3 +232,10 @@ def item_minutes(request: HttpRequest, cooperation: str, pk: int, item: int) -> 
         ),
         _("Minutes saved."),
     )
+
+
+def _level_after_edit(item: AgendaItem, chosen: str) -> str:
+    """Secrecy is imposed and lifted on its own form; the edit form leaves a secret item's level alone."""
+    if item.confidentiality == Confidentiality.SECRET or not chosen:
+        return item.confidentiality
+    return chosen

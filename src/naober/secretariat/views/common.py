@@ -11,12 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from naober.core.models import Confidentiality
+from naober.access.viewer import Viewer, viewer_from_request
 from naober.governance.models import Body
 from naober.meetings.models import AgendaItemKind, ConsultationRole, DecisionOutcome, Meeting
 from naober.meetings.services.concurrency import ConcurrencyConflict
-from naober.secretariat.forms import later_meetings
-from naober.secretariat.selectors import meeting_workspace, previous_meeting_awaiting_minutes
+from naober.secretariat.forms import OPEN_LEVELS, later_meetings
+from naober.secretariat.selectors import meeting_workspace, previous_meeting_awaiting_minutes, visible_changes
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -31,13 +31,13 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def agenda_context(meeting: Meeting) -> dict[str, Any]:
+def agenda_context(meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
     """What the agenda partial needs, for the full page and for htmx answers alike."""
     return {
-        "ws": meeting_workspace(meeting=meeting),
+        "ws": meeting_workspace(meeting=meeting, viewer=viewer),
         "cooperation": meeting.cooperation,
         "kinds": AgendaItemKind.choices,
-        "confidentialities": Confidentiality.choices,
+        "confidentialities": OPEN_LEVELS,
         "outcomes": DecisionOutcome.choices,
         "roles": ConsultationRole.choices,
         "bodies": Body.objects.filter(cooperation_id=meeting.cooperation_id)
@@ -58,7 +58,10 @@ def agenda_response(
     conflict: ConcurrencyConflict | None = None,
 ) -> HttpResponse:
     meeting.refresh_from_db()
-    context = {**agenda_context(meeting), "error": error, "conflict": conflict}
+    viewer = viewer_from_request(request)
+    context = {**agenda_context(meeting, viewer), "error": error, "conflict": conflict}
+    if conflict is not None:
+        conflict.changes = visible_changes(meeting=meeting, viewer=viewer, changes=conflict.changes)
     return render(request, "secretariat/partials/agenda.html", context, status=status)
 
 
@@ -71,11 +74,12 @@ def run_agenda_change(
     except ConcurrencyConflict as conflict:
         if is_htmx(request):
             return agenda_response(request, meeting, status=409, conflict=conflict)
+        shown = visible_changes(
+            meeting=meeting, viewer=viewer_from_request(request), changes=conflict.changes
+        )
         messages.error(
             request,
-            error_text(conflict)
-            + " "
-            + "; ".join(f"{item.by or '—'}: {item.summary}" for item in conflict.changes),
+            error_text(conflict) + " " + "; ".join(f"{item.by or '—'}: {item.summary}" for item in shown),
         )
         return redirect(workspace_url(meeting))
     except ValidationError as error:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from naober.access.viewer import viewer_from_request
 from naober.accounts.permissions import cooperations_editable_by, require_editor
 from naober.core.models import Channel
 from naober.meetings.models import AttendanceStatus, MeetingStatus
@@ -24,7 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "cooperations": cooperations_editable_by(user=request.user).order_by("name"),
         "upcoming": selectors.upcoming_for_user(user=request.user),
-        "actions": selectors.open_actions_for_user(user=request.user),
+        "actions": selectors.open_actions_for_user(user=request.user, viewer=viewer_from_request(request)),
     }
     return render(request, "secretariat/dashboard.html", context)
 
@@ -37,7 +38,8 @@ def cooperation_meetings(request: HttpRequest, cooperation: str) -> HttpResponse
         "cooperation": coop,
         "upcoming": selectors.meeting_list(cooperation=coop, upcoming=True),
         "past": selectors.meeting_list(cooperation=coop, upcoming=False, limit=20),
-        "dossiers": selectors.dossier_list(cooperation=coop, limit=20),
+        "dossiers": selectors.dossier_list(cooperation=coop, viewer=viewer_from_request(request), limit=20),
+        "may_administer": viewer_from_request(request).may_administer(coop.pk),
     }
     return render(request, "secretariat/meetings.html", context)
 
@@ -87,7 +89,7 @@ def meeting_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpRespo
     coop = selectors.cooperation_for_editor(user=request.user, slug=cooperation)
     meeting = selectors.meeting_for_editor(user=request.user, cooperation=coop, pk=pk)
     context = {
-        **agenda_context(meeting),
+        **agenda_context(meeting, viewer_from_request(request)),
         "upload_form": DocumentUploadForm(),
         "action_form": ActionForm(owners=selectors.action_owner_choices(meeting=meeting)),
         "cancel_form": CancelForm(initial={"version": meeting.version}),
@@ -132,7 +134,7 @@ def meeting_day_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpR
         {
             "cooperation": coop,
             "day": day,
-            "sessions": selectors.meeting_day_agenda(day=day),
+            "sessions": selectors.meeting_day_agenda(day=day, viewer=viewer_from_request(request)),
             "crumb": str(day),
         },
     )

@@ -12,8 +12,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from naober.access.rules import agenda_items_visible_q, documents_visible_q
+from naober.access.viewer import viewer_from_request
 from naober.governance.models import Person
-from naober.meetings.models import Action, AgendaItem, AttendanceStatus
+from naober.meetings.models import Action, AgendaItem, AttendanceStatus, Document
 from naober.meetings.services.concurrency import ConcurrencyConflict
 from naober.meetings.services.decisions import action_complete, action_create, attendance_record
 from naober.meetings.services.documents import document_add
@@ -39,7 +41,9 @@ def document_upload(request: HttpRequest, cooperation: str, pk: int) -> HttpResp
     data = form.cleaned_data
     item = None
     if data.get("agenda_item"):
-        item = AgendaItem.objects.filter(pk=data["agenda_item"], meeting=meeting).first()
+        item = AgendaItem.objects.filter(
+            agenda_items_visible_q(viewer_from_request(request)), pk=data["agenda_item"], meeting=meeting
+        ).first()
         if item is None:
             raise Http404
     upload = data["file"]
@@ -68,7 +72,7 @@ def document_upload(request: HttpRequest, cooperation: str, pk: int) -> HttpResp
 @require_POST
 def attendance_save(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, cooperation, pk)
-    members = selectors.meeting_workspace(meeting=meeting).members
+    members = selectors.meeting_workspace(meeting=meeting, viewer=viewer_from_request(request)).members
     valid = set(AttendanceStatus.values)
     people = {membership.person_id for membership in members}
     try:
@@ -126,9 +130,13 @@ def action_add(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
         messages.error(request, form_errors(form))
         return redirect(workspace_url(meeting) + "#acties")
     data = form.cleaned_data
-    origin = (
-        AgendaItem.objects.filter(pk=data["origin"], meeting=meeting).first() if data.get("origin") else None
-    )
+    origin = None
+    if data.get("origin"):
+        origin = AgendaItem.objects.filter(
+            agenda_items_visible_q(viewer_from_request(request)), pk=data["origin"], meeting=meeting
+        ).first()
+        if origin is None:
+            raise Http404
     try:
         action_create(
             body=meeting.body,
@@ -186,14 +194,15 @@ def decision_list(request: HttpRequest, cooperation: str, pk: int) -> HttpRespon
     from naober.meetings.services.decision_list import decision_list_context, decision_list_pdf
 
     meeting = _meeting(request, cooperation, pk)
+    viewer = viewer_from_request(request)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(
-            decision_list_pdf(meeting=meeting, may_see_confidential=True), content_type="application/pdf"
+            decision_list_pdf(meeting=meeting, viewer=viewer), content_type="application/pdf"
         )
         filename = f"besluitenlijst-{meeting.body.slug}-{meeting.start:%Y-%m-%d}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-    context = decision_list_context(meeting=meeting, may_see_confidential=True)
+    context = decision_list_context(meeting=meeting, viewer=viewer)
     return render(
         request,
         "secretariat/decision_list.html",
@@ -220,11 +229,20 @@ def decision_list_publish_view(request: HttpRequest, cooperation: str, pk: int) 
 @require_safe
 def dossier_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse:
     coop = selectors.cooperation_for_editor(user=request.user, slug=cooperation)
-    dossier = selectors.dossier_for_editor(user=request.user, cooperation=coop, pk=pk)
-    route = dossier.consultations.select_related(
-        "body", "body__topic", "agenda_item", "agenda_item__meeting"
-    ).order_by("position")
-    documents = dossier.documents.filter(deleted_at__isnull=True).order_by("title")
+    viewer = viewer_from_request(request)
+    dossier = selectors.dossier_for_editor(viewer=viewer, cooperation=coop, pk=pk)
+    route = list(
+        dossier.consultations.select_related(
+            "body", "body__topic", "agenda_item", "agenda_item__meeting"
+        ).order_by("position")
+    )
+    visible_items = set(
+        AgendaItem.objects.filter(
+            agenda_items_visible_q(viewer),
+            pk__in=[step.agenda_item_id for step in route if step.agenda_item_id],
+        ).values_list("pk", flat=True)
+    )
+    documents = Document.objects.filter(documents_visible_q(viewer), dossier=dossier).order_by("title")
     return render(
         request,
         "secretariat/dossier.html",
@@ -232,6 +250,7 @@ def dossier_detail(request: HttpRequest, cooperation: str, pk: int) -> HttpRespo
             "cooperation": coop,
             "dossier": dossier,
             "route": route,
+            "visible_items": visible_items,
             "documents": documents,
             "now": timezone.now(),
             "crumb": dossier.reference,
@@ -270,7 +289,8 @@ def action_list(request: HttpRequest, cooperation: str, pk: int) -> HttpResponse
 
     meeting = _meeting(request, cooperation, pk)
     response = HttpResponse(
-        action_list_pdf(body=meeting.body, may_see_confidential=True), content_type="application/pdf"
+        action_list_pdf(body=meeting.body, viewer=viewer_from_request(request)),
+        content_type="application/pdf",
     )
     filename = f"actielijst-{meeting.body.slug}-{timezone.localdate():%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -4,10 +4,14 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import timezone
 
+from naober.accounts.models import User
+from naober.accounts.services import user_ensure_demo_second_factor
 from naober.demo.loader import (
     DEFAULT_DATA_DIR,
     DEMO_PASSWORD,
@@ -33,7 +37,9 @@ class Command(BaseCommand):
     help = (
         "Load the demo regions (Regio Amersfoort, Regio Achterhoek, Twente, Denderregio) from the YAML data "
         "files shipped with naober. Idempotent: a second run changes nothing. Bad data is refused before "
-        "anything is written. Outside production it also ensures the sign-in demo / naober-demo-2026."
+        "anything is written. Then, for each region without meetings, about a year of meeting history is "
+        "generated (--no-history skips it). Outside production it also ensures the sign-in demo / "
+        "naober-demo-2026."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -42,6 +48,11 @@ class Command(BaseCommand):
             type=Path,
             default=DEFAULT_DATA_DIR,
             help="directory with the *.yaml data files (default: the files shipped with naober)",
+        )
+        parser.add_argument(
+            "--no-history",
+            action="store_true",
+            help="do not generate the meetings, agendas, dossiers and documents of the demo regions",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -54,6 +65,8 @@ class Command(BaseCommand):
             message = " ".join(str(error).split())
             raise DemoCommandError(f"database error: {message} (has `naober migrate` run?)") from error
         self._summary(report, data_dir)
+        if not options["no_history"]:
+            self._history()
         if settings.NAOBER_ENV == "production":
             self.stdout.write("No demo sign-in: this is a production installation (NAOBER_ENV=production).")
             return
@@ -62,6 +75,30 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo sign-in {state}.")
         url = f"{settings.NAOBER_SITE_URL}{reverse('admin:index')}"
         self.stdout.write(f"Demo sign-in: {DEMO_USERNAME} / {DEMO_PASSWORD} ({url})")
+        # Two-factor sign-in is required for administrators, the demo account included: a published secret.
+        secret, code = user_ensure_demo_second_factor(user=User.objects.get(username=DEMO_USERNAME))
+        self.stdout.write(
+            f"Two-factor code: use an authenticator app with the secret {secret}, "
+            f"or the recovery code {code} (works once; every `naober demo` makes a new one)"
+        )
+
+    def _history(self) -> None:
+        from naober.demo.history import history_generate, window
+
+        first, last = window(timezone.localdate())
+        try:
+            reports = history_generate()
+        except ValidationError as error:
+            raise DemoCommandError(f"meeting history: {' '.join(error.messages)}") from error
+        if reports:
+            self.stdout.write(f"Meeting history {first:%d-%m-%Y} – {last:%d-%m-%Y}:")
+        for region in reports:
+            counts = (
+                f"{region.meetings:>4} meetings, {region.items:>5} agenda items, "
+                f"{region.dossiers:>3} dossiers, {region.documents:>4} documents"
+            )
+            state = "(already there, unchanged)" if region.skipped else "(new)"
+            self.stdout.write(f"  {region.name:<20}{counts}  {state}")
 
     def _summary(self, report: LoadReport, data_dir: Path) -> None:
         self.stdout.write(f"Demo data from {data_dir}:")
