@@ -25,7 +25,7 @@ from tests.demo.conftest import replace_once, row_counts
 pytestmark = pytest.mark.django_db
 
 NAOBER = shutil.which("naober", path=str(Path(sys.executable).parent)) or shutil.which("naober")
-SIGN_IN_LINE = "Demo sign-in: demo / naober-demo-2026 (http://127.0.0.1:8000/beheer/)"
+SIGN_IN_LINE = "Demo sign-in: demo / naober-demo-2026 (http://127.0.0.1:8000/aanmelden/)"
 TWO_FACTOR_LINE = re.compile(
     r"^Two-factor code: use an authenticator app with the secret NAOBERDEMOTWOFACTORSECRETFORDEMO, "
     r"or the recovery code (\d{5}-\d{5}) \(works once; every `naober demo` makes a new one\)$",

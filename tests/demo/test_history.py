@@ -342,7 +342,14 @@ def test_confidential_and_secret_items(loaded: Loaded) -> None:
     assert AgendaItem.objects.filter(confidentiality="confidential").count() >= 10
     for document in Document.objects.exclude(agenda_item=None).select_related("agenda_item"):
         assert document.agenda_item is not None
-        assert document.confidentiality == document.agenda_item.confidentiality
+        item_level = document.agenda_item.confidentiality
+        # a secret item's secrecy covers its documents, which are confidential themselves
+        assert document.confidentiality == ("confidential" if item_level == "secret" else item_level)
+    from naober.access.models import Secrecy
+
+    secret_items = AgendaItem.objects.filter(confidentiality="secret")
+    assert secret_items.exists()
+    assert Secrecy.objects.filter(agenda_item__in=secret_items).count() == secret_items.count()
 
 
 def test_documents_are_real_pdf_and_docx_files_with_dutch_text(loaded: Loaded) -> None:

@@ -140,3 +140,20 @@ def test_changes_to_a_cancelled_meeting_are_refused(chain: Chain) -> None:
     with pytest.raises(ValidationError, match="geannuleerd"):
         agenda_item_update(item=item, expected_version=None, title="Nieuw")
     assert MeetingChange.objects.filter(meeting=meeting).last().summary == "Vergadering geannuleerd: Vervalt"
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [
+        ("Regio Amersfoort", "AME"),
+        ("Regio Achterhoek", "ACH"),
+        ("SamenTwente", "TWE"),
+        ("Denderregio", "DEN"),
+        ("Regio 9", "DOS"),
+    ],
+)
+def test_dossier_references_tell_cooperations_apart(name: str, prefix: str) -> None:
+    from naober.meetings.services.dossier import dossier_prefix
+    from naober.registry.models import Cooperation
+
+    assert dossier_prefix(Cooperation(name=name)) == prefix

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 
 from naober.demo.history.build import RegionReport, Writer, region_context
@@ -24,9 +25,16 @@ __all__ = ["RegionReport", "history_generate", "plan_history", "region_context",
 
 
 def history_generate(
-    *, today: datetime.date | None = None, slugs: Collection[str] | None = None
+    *,
+    today: datetime.date | None = None,
+    slugs: Collection[str] | None = None,
+    secret_recipients: Collection[AbstractBaseUser] = (),
 ) -> list[RegionReport]:
-    """Generate the history of every demo region (or those in `slugs`) that has no meetings yet."""
+    """Generate the history of every demo region (or those in `slugs`) that has no meetings yet.
+
+    Secret items are made secret with a Woo ground and `secret_recipients` as their named recipients
+    (in the demo: the demo account); with none, nobody can read them — secrecy fails closed.
+    """
     today = today or timezone.localdate()
     reports = []
     for cooperation in Cooperation.objects.order_by("name"):
@@ -45,5 +53,8 @@ def history_generate(
             )
             continue
         context = region_context(cooperation)
-        reports.append(Writer(cooperation, context, plan_history(context, today)).write())
+        writer = Writer(
+            cooperation, context, plan_history(context, today), secret_recipients=secret_recipients
+        )
+        reports.append(writer.write())
     return reports

@@ -8,12 +8,15 @@ open, and only then are attendance, decisions (which mark the meeting held), act
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
-from naober.core.models import Channel
-from naober.core.services import object_save
+from naober.access.models import LegalGround
+from naober.access.secrecy import secrecy_impose
+from naober.core.models import Channel, Confidentiality
 from naober.demo.history.documents import annex_table, minutes_blocks, proposal_blocks, render
 from naober.demo.history.records import (
     BodyInfo,
@@ -37,7 +40,13 @@ from naober.meetings.services.decisions import (
 )
 from naober.meetings.services.documents import document_add
 from naober.meetings.services.dossier import consultation_step_for, dossier_create, dossier_plan_route
-from naober.meetings.services.meeting import STANDARD_ITEMS, meeting_cancel, meeting_mark_held, meeting_plan
+from naober.meetings.services.meeting import (
+    STANDARD_ITEMS,
+    meeting_cancel,
+    meeting_day_get_or_create,
+    meeting_mark_held,
+    meeting_plan,
+)
 from naober.registry.models import Cooperation, Municipality, Participation
 
 IMPORT = Channel.IMPORT
@@ -114,7 +123,15 @@ def region_context(cooperation: Cooperation) -> RegionContext:
 
 
 class Writer:
-    def __init__(self, cooperation: Cooperation, context: RegionContext, plan: Plan) -> None:
+    def __init__(
+        self,
+        cooperation: Cooperation,
+        context: RegionContext,
+        plan: Plan,
+        *,
+        secret_recipients: Collection[AbstractBaseUser] = (),
+    ) -> None:
+        self.secret_recipients = list(secret_recipients)
         self.cooperation = cooperation
         self.context = context
         self.plan = plan
@@ -143,13 +160,11 @@ class Writer:
                 if planned.meeting_day:
                     day = days.get((planned.date, planned.meeting_day))
                     if day is None:
-                        day = days[(planned.date, planned.meeting_day)] = object_save(
-                            instance=MeetingDay(
-                                cooperation=self.cooperation,
-                                date=planned.date,
-                                name=planned.meeting_day,
-                                location=planned.location,
-                            ),
+                        day = days[(planned.date, planned.meeting_day)] = meeting_day_get_or_create(
+                            cooperation_id=self.cooperation.pk,
+                            date=planned.date,
+                            name=planned.meeting_day,
+                            location=planned.location,
                             channel=IMPORT,
                         )
                 self.meetings[planned.key] = meeting_plan(
@@ -221,6 +236,15 @@ class Writer:
                 expected_version=None,
                 channel=IMPORT,
             )
+            if item.confidentiality == Confidentiality.SECRET:
+                secrecy_impose(
+                    item=written,
+                    imposed_by=body,
+                    legal_ground=LegalGround.ECONOMIC_INTERESTS,
+                    recipients=self.secret_recipients,
+                    by=None,
+                    channel=IMPORT,
+                )
             if dossier is not None:  # the first step of the route: link it to this item
                 consultation_step_for(
                     dossier=dossier, body=body, role=item.role, agenda_item=written, channel=IMPORT
@@ -235,7 +259,13 @@ class Writer:
                     context=self.context, meeting=planned, item=item, dossier=dossier_plan
                 )
                 content = render(filename=document.filename, title=document.title, blocks=blocks)
-            self._document(document, content, agenda_item=written, confidentiality=item.confidentiality)
+            # The item's secrecy covers its documents; a document marked secret itself would need its own.
+            level = (
+                Confidentiality.CONFIDENTIAL
+                if item.confidentiality == Confidentiality.SECRET
+                else item.confidentiality
+            )
+            self._document(document, content, agenda_item=written, confidentiality=level)
         return written
 
     def _document(
@@ -256,6 +286,7 @@ class Writer:
             kind=document.kind,
             confidentiality=confidentiality,
             channel=IMPORT,
+            extract_now=True,  # searchable straight after `naober demo`, without waiting for the worker
         )
         self.documents += 1
 

@@ -30,8 +30,12 @@ def document_add(
     confidentiality: str = Confidentiality.PUBLIC,
     by: Actor = None,
     channel: str = Channel.SECRETARIAT,
+    extract_now: bool = False,
 ) -> Document:
-    """A new document with its first version, attached to a meeting, an agenda item and/or a dossier."""
+    """A new document with its first version, attached to a meeting, an agenda item and/or a dossier.
+
+    Its text is extracted after commit by the background worker, or at once with `extract_now` (imports).
+    """
     if agenda_item is not None:
         meeting = meeting or agenda_item.meeting
         dossier = dossier or agenda_item.dossier
@@ -57,6 +61,7 @@ def document_add(
             mime_type=sniffed.mime_type,
             by=by,
             channel=channel,
+            extract_now=extract_now,
         )
     return document
 
@@ -81,7 +86,14 @@ def document_add_version(
 
 
 def _store_version(
-    *, document: Document, filename: str, content: bytes, mime_type: str, by: Actor, channel: str
+    *,
+    document: Document,
+    filename: str,
+    content: bytes,
+    mime_type: str,
+    by: Actor,
+    channel: str,
+    extract_now: bool = False,
 ) -> DocumentVersion:
     number = (
         DocumentVersion.objects.filter(document=document).aggregate(last=Max("number"))["last"] or 0
@@ -99,7 +111,10 @@ def _store_version(
     )
     version.file.save(sha256, ContentFile(content), save=False)
     object_save(instance=version, by=by, channel=channel)
-    transaction.on_commit(lambda: _enqueue_extraction(version.pk))
+    if extract_now:
+        _fill_text(version, content)
+    else:
+        transaction.on_commit(lambda: _enqueue_extraction(version.pk))
     return version
 
 
@@ -111,10 +126,14 @@ def _enqueue_extraction(version_id: int) -> None:
 
 def document_version_extract_text(*, version: DocumentVersion) -> DocumentVersion:
     """Fill the version's text from its file (idempotent; run by the background worker)."""
-    from naober.meetings.files import extract_text
-
     with version.file.open("rb") as handle:
         content = handle.read()
+    return _fill_text(version, content)
+
+
+def _fill_text(version: DocumentVersion, content: bytes) -> DocumentVersion:
+    from naober.meetings.files import extract_text
+
     try:
         text = extract_text(content=content, mime_type=version.mime_type)
     except Exception:  # noqa: BLE001 - a file we cannot read yields no text, never a failed queue

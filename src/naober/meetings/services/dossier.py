@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,11 +12,19 @@ from naober.governance.models import Body
 from naober.meetings.models import AgendaItem, Consultation, Dossier
 from naober.registry.models import Cooperation, Topic
 
+GENERIC_WORDS = {"regio", "region", "samen", "samenwerking", "gemeenten", "de", "het", "van"}
+
+
+def dossier_prefix(cooperation: Cooperation) -> str:
+    """Three letters that tell cooperations apart: Regio Amersfoort → AME, Regio Achterhoek → ACH."""
+    words = [word for word in re.split(r"[\s-]+", cooperation.short_name or cooperation.name) if word]
+    distinctive = [word for word in words if word.lower() not in GENERIC_WORDS] or words
+    name = re.sub(r"^Samen(?=[A-Z])", "", distinctive[0]) if distinctive else ""
+    return re.sub(r"[^A-Za-z]", "", name)[:3].upper() or "DOS"
+
 
 def dossier_next_reference(*, cooperation: Cooperation, year: int) -> str:
-    prefix = "".join(word[0] for word in (cooperation.short_name or cooperation.name).split() if word)[
-        :4
-    ].upper()
+    prefix = dossier_prefix(cooperation)
     stem = f"{prefix}-{year}-"
     existing = Dossier.objects.filter(cooperation=cooperation, reference__startswith=stem).values_list(
         "reference", flat=True

@@ -65,15 +65,18 @@ class Command(BaseCommand):
             message = " ".join(str(error).split())
             raise DemoCommandError(f"database error: {message} (has `naober migrate` run?)") from error
         self._summary(report, data_dir)
+        production = settings.NAOBER_ENV == "production"
+        state = None if production else demo_sign_in_ensure()
         if not options["no_history"]:
-            self._history()
-        if settings.NAOBER_ENV == "production":
+            # The demo account is the named recipient of the demo's secret items (nobody, in production).
+            recipients = [] if production else [User.objects.get(username=DEMO_USERNAME)]
+            self._history(secret_recipients=recipients)
+        if state is None:
             self.stdout.write("No demo sign-in: this is a production installation (NAOBER_ENV=production).")
             return
-        state = demo_sign_in_ensure()
         if state != SignIn.PRESENT:
             self.stdout.write(f"Demo sign-in {state}.")
-        url = f"{settings.NAOBER_SITE_URL}{reverse('admin:index')}"
+        url = f"{settings.NAOBER_SITE_URL}{reverse('login')}"
         self.stdout.write(f"Demo sign-in: {DEMO_USERNAME} / {DEMO_PASSWORD} ({url})")
         # Two-factor sign-in is required for administrators, the demo account included: a published secret.
         secret, code = user_ensure_demo_second_factor(user=User.objects.get(username=DEMO_USERNAME))
@@ -82,12 +85,12 @@ class Command(BaseCommand):
             f"or the recovery code {code} (works once; every `naober demo` makes a new one)"
         )
 
-    def _history(self) -> None:
+    def _history(self, *, secret_recipients: list[Any]) -> None:
         from naober.demo.history import history_generate, window
 
         first, last = window(timezone.localdate())
         try:
-            reports = history_generate()
+            reports = history_generate(secret_recipients=secret_recipients)
         except ValidationError as error:
             raise DemoCommandError(f"meeting history: {' '.join(error.messages)}") from error
         if reports:
