@@ -1,0 +1,181 @@
+"""Every channel through which content leaves naober, as seen by one client.
+
+Each channel returns the text a person in some role receives from it, and declares which marker words it
+shows when that role may see them (`shows`) and for which roles it is meant to work at all (`serves`).
+Later channels (public meeting pages, search, OParl, feeds, sitemaps, exports) are added here as they land.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.test import Client
+from django.urls import reverse
+
+from tests.leaks.world import ALL, World
+
+EDITORS = frozenset({"editor", "administrator", "platform_admin"})
+ADMINISTRATORS = frozenset({"administrator", "platform_admin"})
+EVERYONE = frozenset(
+    {
+        "anonymous",
+        "outsider",
+        "guest",
+        "member",
+        "other_member",
+        "clerk",
+        "recipient",
+        "editor",
+        "administrator",
+        "other_editor",
+        "platform_admin",
+    }
+)
+
+
+def pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def body_text(client: Client, url: str) -> str:
+    response = client.get(url)
+    content = (
+        response.content
+        if not hasattr(response, "streaming_content")
+        else b"".join(response.streaming_content)
+    )
+    if response.get("Content-Type", "").startswith("application/pdf") and response.status_code == 200:
+        return pdf_text(content)
+    return content.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    fetch: Callable[[Client, World, str], str]
+    shows: frozenset[str] = frozenset()
+    serves: frozenset[str] = EVERYONE
+
+
+def _portal(client: Client, world: World, role: str) -> str:
+    slug = world.cooperation.slug
+    return "\n".join(body_text(client, url) for url in ("/", f"/{slug}/", f"/{slug}/organen/bo-wonen/"))
+
+
+def _workspace(client: Client, world: World, role: str) -> str:
+    slug = world.cooperation.slug
+    return "\n".join(
+        body_text(client, reverse("secretariat:meeting", args=[slug, meeting.pk]))
+        for meeting in (world.meeting, world.unpublished)
+    )
+
+
+def _decision_list(client: Client, world: World, role: str) -> str:
+    url = reverse("secretariat:decision-list", args=[world.cooperation.slug, world.meeting.pk])
+    return body_text(client, url) + "\n" + body_text(client, url + "?format=pdf")
+
+
+def _dossier(client: Client, world: World, role: str) -> str:
+    slug = world.cooperation.slug
+    return (
+        body_text(client, reverse("secretariat:dossier", args=[slug, world.dossier_id]))
+        + "\n"
+        + body_text(client, reverse("secretariat:meetings", args=[slug]))
+    )
+
+
+def _downloads(client: Client, world: World, role: str) -> str:
+    return "\n".join(
+        body_text(client, reverse("meetings:document-download", kwargs={"pk": document.pk}))
+        for document in world.documents
+    )
+
+
+def _mail(client: Client, world: World, role: str) -> str:
+    address = f"{role}@example.org"
+    parts = []
+    for message in world.mails:
+        if address not in message.to:
+            continue
+        parts.append(message.subject)
+        parts.append(str(message.body))
+        parts.extend(str(content) for content, _type in getattr(message, "alternatives", []))
+        for attachment in message.attachments:
+            payload = (
+                attachment.get_payload(decode=True) if hasattr(attachment, "get_payload") else attachment[1]
+            )
+            parts.append(payload.decode() if isinstance(payload, bytes) else str(payload))
+    return "\n".join(parts)
+
+
+def _audit(client: Client, world: World, role: str) -> str:
+    slug = world.cooperation.slug
+    return "\n".join(
+        body_text(client, url)
+        for url in (
+            reverse("secretariat:audit", args=[slug]),
+            reverse("secretariat:audit-export", args=[slug, "csv"]),
+            reverse("secretariat:audit-dossier", args=[slug, world.dossier_id]),
+            reverse("secretariat:audit-meeting", args=[slug, world.meeting.pk]),
+        )
+    )
+
+
+def _guessed_urls(client: Client, world: World, role: str) -> str:
+    """Error pages: item endpoints and unknown ids must not echo what they refuse."""
+    slug = world.cooperation.slug
+    urls = [reverse("meetings:document-download", kwargs={"pk": 999_999})]
+    urls.extend(
+        reverse("secretariat:item-secrecy", args=[slug, world.meeting.pk, item.pk])
+        for item in world.meeting.agenda_items.all()
+    )
+    return "\n".join(body_text(client, url) for url in urls)
+
+
+TITLES_AND_DECISIONS = frozenset(
+    {
+        "qxpubtitel",
+        "qxpubbesluit",
+        "qxpubdoctitel",
+        "qxvertitel",
+        "qxvertoelichting",
+        "qxverbesluit",
+        "qxverdoctitel",
+        "qxversubpunt",
+        "qxembargotitel",
+        "qxongepubliceerd",
+    }
+)
+
+CHANNELS = (
+    Channel("public pages", _portal),
+    Channel("secretariat workspace", _workspace, shows=TITLES_AND_DECISIONS, serves=EDITORS),
+    Channel(
+        "decision list and PDF",
+        _decision_list,
+        shows=frozenset({"qxpubbesluit", "qxverbesluit"}),
+        serves=EDITORS,
+    ),
+    Channel("dossier pages", _dossier, shows=frozenset({"qxverdossier"}), serves=EDITORS),
+    Channel(
+        "document downloads",
+        _downloads,
+        shows=frozenset({"qxpubdoctekst", "qxverdoctekst", "qxgeheimdoctekst", "qxgeheimlosdoctekst"}),
+    ),
+    Channel(
+        "invitation e-mail",
+        _mail,
+        shows=frozenset({"qxpubtitel", "qxvertitel"}),
+        serves=frozenset({"member", "guest"}),
+    ),
+    Channel(
+        "audit trail and export", _audit, shows=frozenset({"qxpubtitel", "qxvertitel"}), serves=ADMINISTRATORS
+    ),
+    Channel("error pages", _guessed_urls),
+)
+
+assert all(channel.shows <= ALL for channel in CHANNELS)

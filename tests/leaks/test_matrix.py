@@ -1,0 +1,68 @@
+"""The leak matrix: for every role and every channel, confidential and secret markers are absent where they
+must be, and present where the role may see them and the channel shows them."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.test import Client
+
+from tests.factories import verified_login
+from tests.leaks.channels import CHANNELS
+from tests.leaks.world import ALL, ROLES, World, allowed, build_world
+
+pytestmark = pytest.mark.django_db
+
+NEEDS_SECOND_FACTOR = {"editor", "administrator", "other_editor", "platform_admin"}
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks) -> World:  # type: ignore[no-untyped-def]
+    return build_world(django_capture_on_commit_callbacks)
+
+
+def client_for(role: str, world: World) -> Client:
+    client = Client()
+    if role == "anonymous":
+        return client
+    user = world.users[role]
+    if role in NEEDS_SECOND_FACTOR:
+        return verified_login(client, user)
+    client.force_login(user)
+    return client
+
+
+def leaks(role: str, text: str) -> list[str]:
+    return sorted(marker for marker in ALL - allowed(role) if marker in text)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_channel_leaks_and_every_channel_serves(role: str, world: World, subtests, caplog) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.DEBUG)
+    client = client_for(role, world)
+    may_see = allowed(role)
+    for channel in CHANNELS:
+        with subtests.test(channel=channel.name):
+            text = channel.fetch(client, world, role)
+            leaked = leaks(role, text)
+            assert leaked == [], f"{role} sees {leaked} through {channel.name}"
+            if role in channel.serves:
+                expected = channel.shows & may_see
+                missing = sorted(marker for marker in expected if marker not in text)
+                assert missing == [], f"{role} misses {missing} in {channel.name}"
+    with subtests.test(channel="logs"):
+        logged = sorted(marker for marker in ALL if marker in caplog.text)
+        assert logged == [], f"log lines carry {logged}"
+
+
+def test_a_leaking_channel_is_caught(world: World) -> None:
+    """The check is not vacuous: the secretariat workspace as an editor sees shows confidential text, which is
+    exactly what must be reported as a leak for a visitor."""
+    editor_view = CHANNELS[1].fetch(client_for("editor", world), world, "editor")
+    assert "qxvertitel" in editor_view
+    assert leaks("anonymous", editor_view) == sorted(
+        marker for marker in ALL - allowed("anonymous") if marker in editor_view
+    )
+    assert "qxvertitel" in leaks("anonymous", editor_view)
+    assert "qxgeheimtitel" not in editor_view  # an editor who is no recipient sees a placeholder
