@@ -97,6 +97,7 @@ def user_invite(
             by=by,
             channel=channel,
             changes={"username": [None, user.username], "email": [None, email], "password": "invitation"},
+            cooperation_id=cooperation.pk,
         )
         inviter = by.get_username() if by is not None and by.is_authenticated else ""
         transaction.on_commit(lambda: invitation_send(user=user, cooperation=cooperation, inviter=inviter))

@@ -4,7 +4,11 @@ from django.contrib.auth.admin import UserAdmin
 from naober.accounts.models import CooperationRole, User
 from naober.core.admin import ServiceAdmin
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class AuditedUserAdmin(ServiceAdmin, UserAdmin[User]):
+    """Changes to accounts (staff and superuser flags, activation, groups, passwords) leave an audit entry;
+    password hashes are redacted in the trail."""
 
 
 @admin.register(CooperationRole)

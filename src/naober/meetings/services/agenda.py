@@ -13,7 +13,6 @@ from naober.governance.models import Body, Person
 from naober.meetings.models import (
     AgendaItem,
     AgendaItemKind,
-    Consultation,
     ConsultationRole,
     Dossier,
     DossierStatus,
@@ -198,7 +197,6 @@ def agenda_item_remove(
             by=by,
             summary=_("Item removed: %(title)s") % {"title": item.title},
         )
-        Consultation.objects.filter(agenda_item=item).update(agenda_item=None)
         for child in item.children.all():
             object_delete(instance=child, by=by, channel=channel)
         object_delete(instance=item, by=by, channel=channel)
