@@ -1,4 +1,4 @@
-"""The audit trail of a demo dossier: its whole history, AO → BO → board, for the cooperation's administrator."""
+"""The audit trail of a demo dossier: its whole history, AO → BO → board, for the administrator."""
 
 from __future__ import annotations
 
@@ -18,17 +18,24 @@ pytestmark = pytest.mark.django_db
 def test_full_history_of_a_demo_dossier() -> None:
     demo_load()
     history_generate(slugs={"regio-amersfoort"})
-    dossier = (Dossier.objects.filter(cooperation__slug="regio-amersfoort", status=DossierStatus.DECIDED,
-                                      confidentiality="public")
-               .order_by("reference").first())
+    dossier = (
+        Dossier.objects.filter(
+            cooperation__slug="regio-amersfoort", status=DossierStatus.DECIDED, confidentiality="public"
+        )
+        .order_by("reference")
+        .first()
+    )
     assert dossier is not None
     steps = list(dossier.consultations.select_related("body", "agenda_item").order_by("position"))
     assert len(steps) >= 2 and all(step.agenda_item is not None for step in steps)
     administrator = User.objects.create_user(username="beheerder", password="x" * 16)
-    CooperationRole.objects.create(user=administrator, cooperation=dossier.cooperation,
-                                   role=CooperationRole.Role.ADMINISTRATOR)
+    CooperationRole.objects.create(
+        user=administrator, cooperation=dossier.cooperation, role=CooperationRole.Role.ADMINISTRATOR
+    )
     client = verified_login(Client(), administrator)
-    html = client.get(reverse("secretariat:audit-dossier", args=["regio-amersfoort", dossier.pk])).content.decode()
+    html = client.get(
+        reverse("secretariat:audit-dossier", args=["regio-amersfoort", dossier.pk])
+    ).content.decode()
     assert dossier.reference in html
     for step in steps:  # every body on the route, with the item that treated the dossier and its decision
         assert step.body.display_name in html

@@ -44,7 +44,10 @@ def test_request_parses_back_with_zone_uid_and_organizer(chain: Chain) -> None:
     assert str(event["ATTENDEE"]) == "mailto:carla@example.org"
     assert str(event["LOCATION"]) == "Stadhuis"
     assert "https://meet.example.org/bo" in str(event["DESCRIPTION"])
-    assert str(event["URL"]) == "https://vergaderen.example.org/ra/organen/bo-wonen/"
+    year = f"{FUTURE:%Y}"
+    assert str(event["URL"]) == (
+        f"https://vergaderen.example.org/ra/vergaderingen/{year}/{meeting.pk}-bo-wonen-{FUTURE:%Y-%m-%d}/"
+    )
 
 
 def test_uid_is_stable_and_sequence_rises_with_a_change(chain: Chain) -> None:

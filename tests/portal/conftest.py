@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,9 @@ from tests.factories import (
     PopulationFigureFactory,
     TopicFactory,
 )
+
+if TYPE_CHECKING:
+    from tests.portal.world import PortalWorld
 
 
 @dataclass
@@ -108,3 +112,10 @@ def build_region(*, members: int, slug: str = "regio-test", bos: int = 1) -> Reg
 @pytest.fixture
 def region(db: None) -> Region:
     return build_region(members=3)
+
+
+@pytest.fixture
+def world(db: None) -> PortalWorld:
+    from tests.portal.world import build_portal_world
+
+    return build_portal_world()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documenten/", include("naober.meetings.urls")),
     path("", include("naober.accounts.urls")),
     path("secretariaat/", include("naober.secretariat.urls")),
+    path("zoeken/", include("naober.search.urls")),
     path("", include("naober.portal.urls")),
 ]
 

@@ -229,6 +229,8 @@ class _Writer:
             "strategic_goals": list(data.strategic_goals),
             "website": data.website,
             "time_zone": data.time_zone,
+            "primary_colour": data.primary_colour,
+            "accent_colour": data.accent_colour,
         }
         self.save("cooperations", cooperation, values, data.place)
         existing_topics = {topic.slug: topic for topic in cooperation.topics.all()}

@@ -132,6 +132,8 @@ class CooperationData:
     strategic_goals: tuple[str, ...]
     website: str
     time_zone: str
+    primary_colour: str = ""
+    accent_colour: str = ""
     topics: tuple[TopicData, ...]
     participations: tuple[ParticipationData, ...]
     bodies: tuple[BodyData, ...]  # a body comes after the body it prepares

@@ -26,6 +26,7 @@ from naober.demo.fields import Fields, check_unique, describe, section_records, 
 from naober.demo.records import CooperationData, DemoData, MunicipalityData, OrganisationData, PopulationData
 from naober.demo.yaml_files import LinedMapping, yaml_file_read
 from naober.registry.models import HolidayRegion, LegalForm, Organisation
+from naober.registry.theme import HEX_COLOUR, MINIMUM_CONTRAST, contrast_ratio
 
 SHARED_SECTIONS = ("municipalities", "organisations")
 COOPERATION_SECTIONS = ("topics", "participations", "bodies", "persons")
@@ -35,6 +36,24 @@ CODE_FORMATS = {
 }
 HOLIDAY_REGION_COUNTRY = {"nl-noord": "NL", "nl-midden": "NL", "nl-zuid": "NL", "be-vl": "BE"}
 PERSON_KEY = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+
+
+def theme_colour(fields: Fields, name: str) -> str:
+    """An optional `#rrggbb` colour (quoted in YAML: # starts a comment) that keeps white text readable."""
+    colour = fields.text(name)
+    if not colour:
+        if fields.has(name):  # `primary_colour: #1d4f91` reads as an empty value followed by a comment
+            raise fields.error(name, 'no colour given; write it in quotes, e.g. "#1d4f91"')
+        return ""
+    if not HEX_COLOUR.match(colour):
+        raise fields.error(name, f'"{colour}" is not a colour like "#1d4f91" (quote it: # starts a comment)')
+    ratio = contrast_ratio(colour, "#ffffff")
+    if ratio < MINIMUM_CONTRAST:
+        raise fields.error(
+            name,
+            f"white text on {colour} has a contrast of {ratio:.1f}:1; {MINIMUM_CONTRAST}:1 is needed",
+        )
+    return colour.lower()
 
 
 def demo_data_read(*, directory: Path) -> DemoData:
@@ -172,6 +191,8 @@ class RegisterReader:
                 "vision",
                 "strategic_goals",
                 "website",
+                "primary_colour",
+                "accent_colour",
             ),
         )
         slug = fields.slug("slug")
@@ -187,6 +208,10 @@ class RegisterReader:
         founded_on, statute_reference = fields.date("founded_on"), fields.text("statute_reference")
         mission, vision, website = fields.text("mission"), fields.text("vision"), fields.text("website")
         strategic_goals = tuple(fields.text_list("strategic_goals"))
+        primary_colour, accent_colour = (
+            theme_colour(fields, "primary_colour"),
+            theme_colour(fields, "accent_colour"),
+        )
         sections = CooperationReader(self, file, document)
         return CooperationData(
             place=fields.place,
@@ -202,6 +227,8 @@ class RegisterReader:
             strategic_goals=strategic_goals,
             website=website,
             time_zone=time_zone,
+            primary_colour=primary_colour,
+            accent_colour=accent_colour,
             topics=tuple(sections.topics.values()),
             participations=tuple(sections.participations),
             bodies=sections.bodies_in_order(),

@@ -14,7 +14,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -38,14 +38,13 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def meeting_page_url(meeting: Meeting) -> str:
-    """The public page of the meeting's body (there is no public page per meeting yet)."""
+    """The meeting's public page (`naober.portal.links`), absolute."""
+    from naober.portal.links import absolute, meeting_path
+
     try:
-        path = reverse(
-            "portal:body", kwargs={"cooperation": meeting.cooperation.slug, "body": meeting.body.slug}
-        )
+        return absolute(meeting_path(meeting))
     except NoReverseMatch:
-        path = "/"
-    return settings.NAOBER_SITE_URL + path
+        return absolute("/")
 
 
 def _organizer() -> vCalAddress:

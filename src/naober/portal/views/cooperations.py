@@ -9,15 +9,10 @@ from django.views.decorators.http import require_safe
 from naober.governance import selectors as governance
 from naober.governance.models import Body
 from naober.portal.org_chart import org_chart_svg
+from naober.portal.selectors.common import cooperation_get_or_404
+from naober.portal.selectors.meetings import body_meetings
+from naober.portal.views.common import cooperation_crumbs, portal_render, viewer_of
 from naober.registry import selectors as registry
-from naober.registry.models import Cooperation
-
-
-def _cooperation_or_404(slug: str) -> Cooperation:
-    try:
-        return registry.cooperation_get(slug=slug)
-    except Cooperation.DoesNotExist as error:
-        raise Http404 from error
 
 
 @require_safe
@@ -32,10 +27,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def cooperation_detail(request: HttpRequest, cooperation: str) -> HttpResponse:
     today = timezone.localdate()
-    coop = _cooperation_or_404(cooperation)
+    coop = cooperation_get_or_404(slug=cooperation)
     bodies = governance.body_list(cooperation=coop, on=today)
     context = {
-        "cooperation": coop,
         "today": today,
         "members": registry.cooperation_member_table(cooperation=coop, on=today),
         "former_members": registry.cooperation_former_member_list(cooperation=coop, on=today),
@@ -43,14 +37,14 @@ def cooperation_detail(request: HttpRequest, cooperation: str) -> HttpResponse:
         "topics": registry.topic_list(cooperation=coop),
         "bodies": bodies,
         "org_chart": org_chart_svg(cooperation=coop, bodies=bodies),
-        "crumbs": [(reverse("portal:cooperation", args=[coop.slug]), coop.name)],
+        "crumbs": cooperation_crumbs(coop),
     }
-    return render(request, "portal/cooperation.html", context)
+    return portal_render(request, "portal/cooperation.html", context, cooperation=coop)
 
 
 @require_safe
 def cooperation_org_chart(request: HttpRequest, cooperation: str) -> HttpResponse:
-    coop = _cooperation_or_404(cooperation)
+    coop = cooperation_get_or_404(slug=cooperation)
     bodies = governance.body_list(cooperation=coop, on=timezone.localdate())
     svg = org_chart_svg(cooperation=coop, bodies=bodies, standalone=True)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -59,20 +53,21 @@ def cooperation_org_chart(request: HttpRequest, cooperation: str) -> HttpRespons
 @require_safe
 def body_detail(request: HttpRequest, cooperation: str, body: str) -> HttpResponse:
     today = timezone.localdate()
-    coop = _cooperation_or_404(cooperation)
+    coop = cooperation_get_or_404(slug=cooperation)
     try:
         item = governance.body_get(cooperation=coop, slug=body)
     except Body.DoesNotExist as error:
         raise Http404 from error
+    upcoming, recent = body_meetings(body=item, viewer=viewer_of(request))
     context = {
-        "cooperation": coop,
         "body": item,
+        "upcoming": upcoming,
+        "recent": recent,
         "composition": governance.body_composition(body=item, on=today),
         "preparers": governance.body_preparers(body=item, on=today),
         "today": today,
-        "crumbs": [
-            (reverse("portal:cooperation", args=[coop.slug]), coop.name),
-            (reverse("portal:body", args=[coop.slug, item.slug]), item.display_name),
-        ],
+        "crumbs": cooperation_crumbs(
+            coop, (reverse("portal:body", args=[coop.slug, item.slug]), item.display_name)
+        ),
     }
-    return render(request, "portal/body.html", context)
+    return portal_render(request, "portal/body.html", context, cooperation=coop)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naober.core.models import Country, TimestampedModel
+from naober.registry.theme import validate_logo, validate_theme_colour
 
 
 class LegalForm(models.TextChoices):
@@ -26,6 +27,10 @@ class LegalForm(models.TextChoices):
     BE_SERVICE = "be-dienstverlenende-vereniging", _("Service association (dienstverlenende vereniging)")
     BE_MANDATED = "be-opdrachthoudende-vereniging", _("Mandated association (opdrachthoudende vereniging)")
     BE_REFERENCE_REGION = "be-referentieregio", _("Flemish reference region (referentieregio)")
+
+
+def cooperation_logo_upload_to(instance: Cooperation, filename: str) -> str:
+    return f"cooperations/{instance.slug}/{filename}"
 
 
 def validate_time_zone(value: str) -> None:
@@ -57,6 +62,29 @@ class Cooperation(TimestampedModel):
     time_zone = models.CharField(
         _("time zone"), max_length=50, default="Europe/Amsterdam", validators=[validate_time_zone]
     )
+    # Theming on the portal (portal/views/theme.py): white text must stay readable on both colours.
+    logo = models.FileField(
+        _("logo"),
+        upload_to=cooperation_logo_upload_to,
+        max_length=200,
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("A PNG or SVG file of at most 256 kB, shown in the header of the cooperation's pages."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_theme_colour],
+        help_text=_("Hexadecimal, e.g. #1d4f91; white text on it needs a contrast of at least 4.5:1."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_theme_colour],
+        help_text=_("Hexadecimal, e.g. #8a3b00; white text on it needs a contrast of at least 4.5:1."),
+    )
 
     class Meta:
         verbose_name = _("cooperation")
@@ -76,6 +104,15 @@ class Cooperation(TimestampedModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def has_theme(self) -> bool:
+        return bool(self.primary_colour or self.accent_colour)
+
+    @property
+    def theme_version(self) -> str:
+        """Changes whenever the cooperation does: the cache key of its stylesheet and logo."""
+        return f"{int(self.modified.timestamp())}" if self.modified else "0"
 
 
 class Topic(TimestampedModel):
