@@ -8,6 +8,7 @@ Later channels (public meeting pages, search, OParl, feeds, sitemaps, exports) a
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -136,6 +137,59 @@ def _guessed_urls(client: Client, world: World, role: str) -> str:
     return "\n".join(body_text(client, url) for url in urls)
 
 
+def _public_pages(client: Client, world: World, role: str) -> str:
+    """The portal's meeting, decision, dossier and document pages (they show what the viewer may see)."""
+    from naober.portal.links import meeting_path
+
+    slug = world.cooperation.slug
+    year = world.meeting.start.year
+    urls = [
+        f"/{slug}/vergaderingen/{year}/",
+        f"/{slug}/vergaderingen/{year}/?weergave=kalender",
+        meeting_path(world.meeting),
+        meeting_path(world.unpublished),
+        f"/{slug}/besluiten/",
+        f"/{slug}/dossiers/",
+        f"/{slug}/dossiers/{world.dossier_id}/",
+        f"/{slug}/documenten/",
+    ]
+    return "\n".join(client.get(url, follow=True).content.decode("utf-8", errors="replace") for url in urls)
+
+
+def _feeds(client: Client, world: World, role: str) -> str:
+    """Feeds and the sitemap are public whoever asks: calendar clients send no cookies."""
+    slug = world.cooperation.slug
+    urls = [
+        f"/{slug}/vergaderingen.ics",
+        f"/{slug}/organen/bo-wonen/vergaderingen.ics",
+        f"/{slug}/besluiten.atom",
+        f"/{slug}/documenten.atom",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
+    return "\n".join(body_text(client, url) for url in urls)
+
+
+SEARCH_TOTAL = re.compile(r'class="search-summary"[^>]*>\s*(\d+)')
+
+
+def _search(client: Client, world: World, role: str) -> str:
+    """Results, counts, facets and snippets for a prefix search on each marker word.
+
+    The query is the marker minus its last letter plus `*`, so the page's echo of the query never contains
+    the marker itself; a hit shows the whole marker in its title or snippet, and a result count above zero
+    is reported as the marker too — a count alone must not reveal that something exists.
+    """
+    parts = []
+    for marker in sorted(ALL):
+        page = body_text(client, f"/zoeken/?q={marker[:-1]}*")
+        parts.append(page)
+        total = SEARCH_TOTAL.search(page)
+        if total is not None and int(total.group(1)) > 0:
+            parts.append(marker)
+    return "\n".join(parts)
+
+
 TITLES_AND_DECISIONS = frozenset(
     {
         "qxpubtitel",
@@ -176,6 +230,24 @@ CHANNELS = (
         "audit trail and export", _audit, shows=frozenset({"qxpubtitel", "qxvertitel"}), serves=ADMINISTRATORS
     ),
     Channel("error pages", _guessed_urls),
+    Channel(
+        "public meeting, decision, dossier and document pages",
+        _public_pages,
+        shows=frozenset(
+            {
+                "qxpubtitel",
+                "qxpubbesluit",
+                "qxpubdoctitel",
+                "qxvertitel",
+                "qxverbesluit",
+                "qxverdoctitel",
+                "qxgeheimtitel",
+                "qxgeheimbesluit",
+            }
+        ),
+    ),
+    Channel("calendar and Atom feeds, sitemap", _feeds, shows=frozenset({"qxpubbesluit"})),
+    Channel("search results, counts, facets and snippets", _search, shows=ALL),
 )
 
 assert all(channel.shows <= ALL for channel in CHANNELS)

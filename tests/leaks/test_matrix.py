@@ -18,8 +18,16 @@ NEEDS_SECOND_FACTOR = {"editor", "administrator", "other_editor", "platform_admi
 
 
 @pytest.fixture
-def world(django_capture_on_commit_callbacks) -> World:  # type: ignore[no-untyped-def]
-    return build_world(django_capture_on_commit_callbacks)
+def world(django_capture_on_commit_callbacks, settings, tmp_path) -> World:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from naober.search import backend
+
+    settings.NAOBER_SEARCH_DIR = str(tmp_path / "search")
+    backend._backends.clear()
+    built = build_world(django_capture_on_commit_callbacks)
+    call_command("reindex", "--quiet-progress")  # the index as the worker would have left it
+    return built
 
 
 def client_for(role: str, world: World) -> Client:

@@ -22,7 +22,7 @@ from naober.meetings.services.agenda import agenda_item_add
 from naober.meetings.services.convene import meeting_convene
 from naober.meetings.services.decisions import attendance_record, decision_record
 from naober.meetings.services.documents import document_add
-from naober.meetings.services.dossier import dossier_create
+from naober.meetings.services.dossier import consultation_step_for, dossier_create
 from naober.meetings.services.meeting import meeting_plan
 from naober.registry.models import Cooperation
 from tests.factories import (
@@ -175,6 +175,7 @@ def build_world(capture_on_commit) -> World:  # type: ignore[no-untyped-def]
     )
     confidential.dossier = dossier
     confidential.save(update_fields=["dossier"])
+    consultation_step_for(dossier=dossier, body=bo, role="advise", agenda_item=confidential)
 
     world = World(
         cooperation=cooperation, meeting=meeting, unpublished=meeting, dossier_id=dossier.pk, users=users
