@@ -207,3 +207,11 @@ def test_writes_are_audited_with_actor_channel_and_changes() -> None:
     # saving without a change records nothing
     object_save(instance=municipality, by=user)
     assert AuditEntry.objects.filter(object_id=str(municipality.pk)).count() == 1
+
+
+@pytest.mark.parametrize("slug", ["zoeken", "secretariaat", "beheer", "oparl"])
+def test_a_cooperation_slug_may_not_shadow_a_site_path(slug: str) -> None:
+    cooperation = Cooperation(name="Regio", slug=slug, country="NL", legal_form=LegalForm.NETWORK)
+    with pytest.raises(ValidationError) as error:
+        object_save(instance=cooperation)
+    assert "slug" in error.value.message_dict

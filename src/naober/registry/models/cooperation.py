@@ -38,12 +38,40 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
 
 
+# Top-level paths of the site; a cooperation's pages live at /<slug>/, so its slug may not be one of them.
+RESERVED_SLUGS = frozenset(
+    {
+        "aanmelden",
+        "account",
+        "afmelden",
+        "api",
+        "beheer",
+        "documenten",
+        "i18n",
+        "media",
+        "oparl",
+        "secretariaat",
+        "static",
+        "wachtwoord-vergeten",
+        "zoeken",
+    }
+)
+
+
+def validate_cooperation_slug(value: str) -> None:
+    if value.lower() in RESERVED_SLUGS:
+        raise ValidationError(
+            _("%(value)s is a reserved address on this site; choose another short name."),
+            params={"value": value},
+        )
+
+
 class Cooperation(TimestampedModel):
     """A regional cooperation (samenwerkingsverband): a region, a Wgr body, a Flemish association."""
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=[validate_cooperation_slug])
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     legal_form = models.CharField(_("legal form"), max_length=40, choices=LegalForm.choices)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
