@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def _dutch_by_default(settings):  # type: ignore[no-untyped-def]
+def _dutch_by_default(settings):
     """Every test starts in the product's default language, whatever the previous test switched to."""
     from django.utils import translation
 

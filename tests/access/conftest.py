@@ -109,7 +109,7 @@ def document(
         agenda_item=on_item,
         meeting=on_meeting,
         confidentiality=level,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 

@@ -31,7 +31,7 @@ READERS = ("anonymous", "stranger", "guest", "member", "editor", "admin", "other
 
 
 def seeing(world: World, check: object, thing: object) -> set[str]:
-    return {name for name in READERS if check(world.viewer(name), thing)}  # type: ignore[operator]
+    return {name for name in READERS if check(world.viewer(name), thing)}
 
 
 def test_a_planned_meeting_is_under_embargo_for_all_but_its_editors(world: World) -> None:
@@ -127,7 +127,7 @@ def test_membership_counts_on_the_meeting_date_or_today(world: World) -> None:
 def _secret(world: World, target: AgendaItem | Document, *recipients: object) -> Secrecy:
     field = "item" if isinstance(target, AgendaItem) else "document"
     return secrecy_impose(
-        **{field: target},  # type: ignore[arg-type]
+        **{field: target},
         imposed_by=world.chain.bo,
         legal_ground=LegalGround.ECONOMIC_INTERESTS,
         recipients=recipients,
@@ -248,7 +248,7 @@ def test_the_viewer_is_built_once_per_request(world: World, django_assert_num_qu
     request = RequestFactory().get("/")
     request.user = world.member
     first = viewer_from_request(request)
-    with django_assert_num_queries(0):  # type: ignore[operator]
+    with django_assert_num_queries(0):
         assert viewer_from_request(request) is first
     assert (
         first.user_id == world.member.pk

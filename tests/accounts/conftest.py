@@ -17,9 +17,7 @@ def app_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, drift=steps_ahead):06d}"
 
 
-def sign_in(  # type: ignore[no-untyped-def]
-    client: Client, username: str, password: str = PASSWORD, *, next: str = "", **meta: str
-):
+def sign_in(client: Client, username: str, password: str = PASSWORD, *, next: str = "", **meta: str):
     data = {"username": username, "password": password, **({"next": next} if next else {})}
     return client.post(reverse("login"), data, **meta)
 

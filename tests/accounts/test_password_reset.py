@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "een nieuw en lang wachtwoord"
 
 
-def _ask(client: Client, email: str):  # type: ignore[no-untyped-def]
+def _ask(client: Client, email: str):
     return client.post(reverse("password_reset"), {"email": email})
 
 

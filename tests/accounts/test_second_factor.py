@@ -143,15 +143,15 @@ def test_the_admin_needs_a_verified_session(client: Client) -> None:
     assert client.get("/beheer/").status_code == 200
 
 
-def test_the_admin_site_itself_refuses_an_unverified_session(editor: User, rf) -> None:  # type: ignore[no-untyped-def]
+def test_the_admin_site_itself_refuses_an_unverified_session(editor: User, rf) -> None:
     from django.contrib import admin
 
     staff = UserFactory(is_staff=True, is_superuser=True)
     request = rf.get("/beheer/")
     request.user = staff
-    staff.is_verified = lambda: False  # type: ignore[attr-defined]
+    staff.is_verified = lambda: False
     assert not admin.site.has_permission(request)
-    staff.is_verified = lambda: True  # type: ignore[attr-defined]
+    staff.is_verified = lambda: True
     assert admin.site.has_permission(request)
 
 
@@ -238,7 +238,7 @@ def test_htmx_requests_are_told_to_load_the_second_step_as_a_page(client: Client
     assert response["HX-Redirect"] == "/aanmelden/verificatie/"
 
 
-def test_the_demo_second_factor_is_refused_in_production(editor: User, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_second_factor_is_refused_in_production(editor: User, settings) -> None:
     from django.core.exceptions import ImproperlyConfigured
 
     from naober.accounts.services import user_ensure_demo_second_factor

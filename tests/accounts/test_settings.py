@@ -50,4 +50,4 @@ def test_out_of_range_values_stop_the_start(
 ) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ImproperlyConfigured, match=name):
-        function()  # type: ignore[operator]
+        function()

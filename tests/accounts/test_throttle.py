@@ -28,7 +28,7 @@ def _fail(client: Client, username: str, times: int, **meta: str) -> None:
         assert response.status_code == 200, "not locked yet"
 
 
-def _body(response) -> str:  # type: ignore[no-untyped-def]
+def _body(response) -> str:
     """The page without the CSRF token (which differs per response)."""
     html = response.content.decode()
     start = html.find('name="csrfmiddlewaretoken"')
@@ -149,7 +149,7 @@ def test_wrong_codes_on_the_second_step_count_too(client: Client, editor: User) 
     assert app_code(device)  # the right code would not even be asked for
 
 
-def test_the_client_address_behind_trusted_proxies(rf, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_client_address_behind_trusted_proxies(rf, settings: Settings) -> None:
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.1")
     assert client_address(request) == "10.0.0.2"
     settings.NAOBER_TRUSTED_PROXIES = 1

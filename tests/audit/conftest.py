@@ -10,7 +10,7 @@ from tests.meetings.conftest import Chain, chain  # noqa: F401 - re-exported fix
 from tests.secretariat.conftest import editor  # noqa: F401 - re-exported fixture
 
 
-def signed_in(user) -> Client:  # type: ignore[no-untyped-def]
+def signed_in(user) -> Client:
     """A client signed in as `user` with a two-factor verified session (secretariat roles need one)."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,12 +25,12 @@ def signed_in(user) -> Client:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def editor_client(editor) -> Client:  # type: ignore[no-untyped-def]  # noqa: F811
+def editor_client(editor) -> Client:  # noqa: F811
     return signed_in(editor)
 
 
 @pytest.fixture
-def administrator(chain: Chain):  # type: ignore[no-untyped-def]  # noqa: F811
+def administrator(chain: Chain):  # noqa: F811
     user = UserFactory(username="beheerder")
     CooperationRole.objects.create(
         user=user, cooperation=chain.cooperation, role=CooperationRole.Role.ADMINISTRATOR
@@ -39,7 +39,7 @@ def administrator(chain: Chain):  # type: ignore[no-untyped-def]  # noqa: F811
 
 
 @pytest.fixture
-def administrator_client(administrator) -> Client:  # type: ignore[no-untyped-def]
+def administrator_client(administrator) -> Client:
     return signed_in(administrator)
 
 

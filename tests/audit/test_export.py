@@ -24,21 +24,21 @@ def export_url(chain: Chain, fmt: str, query: str = "") -> str:
     return f"{url}?{query}" if query else url
 
 
-def csv_rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def csv_rows(response) -> list[list[str]]:
     assert isinstance(response, StreamingHttpResponse)  # streamed, never built in memory as a whole
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
 
 
-def xlsx_rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def xlsx_rows(response) -> list[list[str]]:
     content = b"".join(response.streaming_content)
     sheet = load_workbook(io.BytesIO(content), read_only=True).active
     return [[cell if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
 
 
 @pytest.fixture
-def meeting(chain: Chain):  # type: ignore[no-untyped-def]
+def meeting(chain: Chain):
     meeting = plan(chain.bo, DAY)
     agenda_item_add(meeting=meeting, title="Regionale woondeal", expected_version=None)
     agenda_item_add(meeting=meeting, title='=HYPERLINK("http://example.org")', expected_version=None)
@@ -50,7 +50,7 @@ def test_export_contains_every_entry_with_a_dated_filename(
     administrator_client: Client,
     chain: Chain,
     meeting,
-    fmt: str,  # type: ignore[no-untyped-def]
+    fmt: str,
 ) -> None:
     response = administrator_client.get(export_url(chain, fmt))
     assert response.status_code == 200
@@ -67,7 +67,7 @@ def test_export_contains_every_entry_with_a_dated_filename(
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_export_respects_the_filters(administrator_client: Client, chain: Chain, meeting, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_respects_the_filters(administrator_client: Client, chain: Chain, meeting, fmt: str) -> None:
     response = administrator_client.get(export_url(chain, fmt, "object_type=meetings.meeting"))
     rows = (csv_rows if fmt == "csv" else xlsx_rows)(response)
     assert len(rows) == 2  # the header and the meeting's creation

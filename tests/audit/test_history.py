@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 PAST = timezone.localdate() - datetime.timedelta(days=60)
 
 
-def travelled_dossier(chain: Chain, by) -> tuple[AgendaItem, AgendaItem, AgendaItem]:  # type: ignore[no-untyped-def]
+def travelled_dossier(chain: Chain, by) -> tuple[AgendaItem, AgendaItem, AgendaItem]:
     """A proposal prepared in the AO, advised on in the BO and decided by the board, with a document."""
     ao = plan(chain.ao, PAST, hour=10)
     bo = plan(chain.bo, PAST + datetime.timedelta(days=14))
@@ -49,7 +49,7 @@ def travelled_dossier(chain: Chain, by) -> tuple[AgendaItem, AgendaItem, AgendaI
     return item, in_bo, in_board
 
 
-def test_dossier_history_follows_the_route(administrator_client: Client, administrator, chain: Chain) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_history_follows_the_route(administrator_client: Client, administrator, chain: Chain) -> None:
     item, in_bo, in_board = travelled_dossier(chain, administrator)
     dossier = item.dossier
     assert dossier is not None
@@ -92,7 +92,7 @@ def test_dossier_history_keeps_removed_items(administrator_client: Client, chain
     assert [row.entry.object_id for row in deleted] == [removed]
 
 
-def test_meeting_history(administrator_client: Client, administrator, chain: Chain) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_history(administrator_client: Client, administrator, chain: Chain) -> None:
     meeting: Meeting = plan(chain.bo, PAST)
     person = PersonFactory(given_name="Anna", family_name="Jansen")
     MembershipFactory(person=person, body=chain.bo, start_date=PAST - datetime.timedelta(days=300))

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 DAY = timezone.localdate() + datetime.timedelta(days=30)
 
 
-def entry_of(instance) -> AuditEntry:  # type: ignore[no-untyped-def]
+def entry_of(instance) -> AuditEntry:
     return AuditEntry.objects.filter(
         object_type=instance._meta.label_lower, object_id=str(instance.pk)
     ).latest("at", "id")

@@ -23,7 +23,7 @@ HIDDEN = "Geheim — details verborgen"
 
 
 @pytest.fixture
-def secret_item(chain: Chain):  # type: ignore[no-untyped-def]
+def secret_item(chain: Chain):
     meeting = plan(chain.bo, DAY)
     item = agenda_item_add(
         meeting=meeting,
@@ -42,7 +42,7 @@ def secret_item(chain: Chain):  # type: ignore[no-untyped-def]
     return item
 
 
-def pages(chain: Chain, item) -> list[str]:  # type: ignore[no-untyped-def]
+def pages(chain: Chain, item) -> list[str]:
     slug = chain.cooperation.slug
     return [
         reverse("secretariat:audit", args=[slug]),
@@ -52,7 +52,7 @@ def pages(chain: Chain, item) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def body(response) -> str:  # type: ignore[no-untyped-def]
+def body(response) -> str:
     if response.streaming:
         return b"".join(response.streaming_content).decode()
     return response.content.decode()
@@ -60,7 +60,7 @@ def body(response) -> str:  # type: ignore[no-untyped-def]
 
 def test_secret_objects_show_no_name_and_no_changes(
     administrator_client: Client, chain: Chain, secret_item
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert AuditEntry.objects.filter(object_repr__contains=MARKER).count() >= 3  # item, document, version
     for url in pages(chain, secret_item):
         response = administrator_client.get(url)
@@ -76,7 +76,7 @@ def test_secret_objects_show_no_name_and_no_changes(
 def test_a_search_does_not_tell_that_a_secret_name_matched(
     administrator_client: Client,
     chain: Chain,
-    secret_item,  # type: ignore[no-untyped-def]
+    secret_item,
 ) -> None:
     url = reverse("secretariat:audit", args=[chain.cooperation.slug])
     response = administrator_client.get(url, {"q": MARKER})
@@ -89,7 +89,7 @@ def test_a_search_does_not_tell_that_a_secret_name_matched(
 def test_an_item_once_secret_keeps_its_old_entries_hidden(
     administrator_client: Client,
     chain: Chain,
-    secret_item,  # type: ignore[no-untyped-def]
+    secret_item,
 ) -> None:
     agenda_item_update(item=secret_item, expected_version=None, confidentiality=Confidentiality.PUBLIC)
     url = reverse(
@@ -102,7 +102,7 @@ def test_recipients_see_the_details_until_and_after_lifting(
     administrator_client: Client,
     administrator,
     chain: Chain,
-    secret_item,  # type: ignore[no-untyped-def]
+    secret_item,
 ) -> None:
     url = reverse(
         "secretariat:audit-object", args=[chain.cooperation.slug, "meetings.agendaitem", secret_item.pk]
@@ -140,7 +140,7 @@ def test_recipients_see_the_details_until_and_after_lifting(
     assert MARKER in html  # lifted: confidential, for the cooperation's administrators
 
 
-def test_the_django_admin_hides_secret_entries_too(chain: Chain, secret_item) -> None:  # type: ignore[no-untyped-def]
+def test_the_django_admin_hides_secret_entries_too(chain: Chain, secret_item) -> None:
     from tests.audit.conftest import signed_in
 
     client = signed_in(UserFactory(username="platform", is_superuser=True, is_staff=True))

@@ -27,7 +27,7 @@ def trail_url(cooperation: Cooperation, **query: str) -> str:
     return url + ("?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else "")
 
 
-def titles(response) -> list[str]:  # type: ignore[no-untyped-def]
+def titles(response) -> list[str]:
     """The entries' object names, without agenda numbers ("4 Woondeal" → "Woondeal")."""
     return [re.sub(r"^[\d.]+ ", "", row.object_repr) for row in response.context["entries"]]
 
@@ -93,7 +93,7 @@ def test_entries_are_scoped_to_the_cooperation(
     assert AuditEntry.objects.filter(object_repr="Punt van Twente", cooperation=other_cooperation).exists()
 
 
-def test_filters(administrator_client: Client, administrator, chain: Chain) -> None:  # type: ignore[no-untyped-def]
+def test_filters(administrator_client: Client, administrator, chain: Chain) -> None:
     meeting = plan(chain.bo, DAY)
     item = agenda_item_add(meeting=meeting, title="Woondeal", expected_version=None, by=administrator)
     agenda_item_update(item=item, expected_version=None, title="Regionale woondeal", channel=Channel.CLI)

@@ -1,7 +1,7 @@
 """The public pages filled with the demo regions (real names, long org charts) in real Chromium with axe-core.
 
 The factory-built pages in test_public_pages.py check behaviour; this checks that real data keeps the pages
-accessible and every org chart link working. Skipped while the demo loader or its data is not there.
+accessible and every org chart link working.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from naober.demo.loader import demo_load
 from naober.governance.models import Body
 from naober.registry.models import Cooperation
 from tests.browser.conftest import AxeCheck, PageProblems
@@ -18,13 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo() -> list[Cooperation]:
-    loader = pytest.importorskip(
-        "naober.demo.loader", reason="the demo loader (naober.demo.loader) is absent"
-    )
-    loader.demo_load()
+    demo_load()
     cooperations = list(Cooperation.objects.order_by("slug"))
-    if not cooperations:
-        pytest.skip("the demo data defines no cooperations yet")
+    assert len(cooperations) == 4
     return cooperations
 
 

@@ -122,7 +122,7 @@ def let_the_day_come(meeting: Meeting) -> None:
     Meeting.objects.filter(pk=meeting.pk).update(start=start, end=start + datetime.timedelta(hours=2))
 
 
-def test_full_cycle(page: Page, region: Region, axe: AxeCheck, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_full_cycle(page: Page, region: Region, axe: AxeCheck, tmp_path) -> None:
     today = timezone.localdate()
     sign_in(page)
     ao = plan_meeting(page, region, region.ao, today + datetime.timedelta(days=10), start="10:00")

@@ -134,4 +134,4 @@ def test_body_list_orders_boards_first_and_counts_current_members() -> None:
     MembershipFactory(body=board, end_date=datetime.date(2023, 1, 1))
     bodies = selectors.body_list(cooperation=cooperation, on=datetime.date(2026, 1, 1))
     assert bodies == [board, ao]
-    assert bodies[0].member_count == 1  # type: ignore[attr-defined]
+    assert bodies[0].member_count == 1

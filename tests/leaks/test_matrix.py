@@ -18,7 +18,7 @@ NEEDS_SECOND_FACTOR = {"editor", "administrator", "other_editor", "platform_admi
 
 
 @pytest.fixture
-def world(django_capture_on_commit_callbacks, settings, tmp_path) -> World:  # type: ignore[no-untyped-def]
+def world(django_capture_on_commit_callbacks, settings, tmp_path) -> World:
     from django.core.management import call_command
 
     from naober.search import backend
@@ -46,7 +46,7 @@ def leaks(role: str, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_channel_leaks_and_every_channel_serves(role: str, world: World, subtests, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_no_channel_leaks_and_every_channel_serves(role: str, world: World, subtests, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     client = client_for(role, world)
     may_see = allowed(role)

@@ -105,7 +105,7 @@ def _user(name: str) -> User:
     return UserFactory(username=name, email=f"{name}@example.org")
 
 
-def build_world(capture_on_commit) -> World:  # type: ignore[no-untyped-def]
+def build_world(capture_on_commit) -> World:
     cooperation = CooperationFactory(name="Regio Lekkerland", slug="regio-lekkerland")
     other_cooperation = CooperationFactory(name="Regio Elders", slug="regio-elders")
     topic = TopicFactory(cooperation=cooperation, name="Wonen", slug="wonen")

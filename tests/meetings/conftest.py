@@ -57,4 +57,4 @@ def chain(db: None) -> Chain:
 
 
 def plan(body: Body, day: datetime.date, hour: int = 14, **kwargs: object) -> Meeting:
-    return meeting_plan(body=body, start=at(day, hour), end=at(day, hour + 2), **kwargs)  # type: ignore[arg-type]
+    return meeting_plan(body=body, start=at(day, hour), end=at(day, hour + 2), **kwargs)

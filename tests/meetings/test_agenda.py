@@ -24,7 +24,7 @@ from tests.meetings.conftest import Chain, plan
 DAY = timezone.localdate() + datetime.timedelta(days=30)
 
 
-def numbers(meeting) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def numbers(meeting) -> list[tuple[str, str]]:
     return [(item.number, item.title) for item in meeting.agenda_items.order_by("position")]
 
 

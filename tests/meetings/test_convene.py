@@ -111,7 +111,7 @@ def _convene(meeting: Meeting, capture: Any) -> None:
 def _mail_to(email: str, subject_start: str = "") -> mail.EmailMultiAlternatives:
     found = [m for m in mail.outbox if m.to == [email] and m.subject.startswith(subject_start)]
     assert len(found) == 1, [m.subject for m in mail.outbox if m.to == [email]]
-    return found[0]  # type: ignore[return-value]
+    return found[0]
 
 
 def _ics(message: mail.EmailMultiAlternatives) -> bytes:

@@ -46,7 +46,7 @@ DAY = timezone.localdate() + datetime.timedelta(days=20)
         ("kaart.png", lambda: PNG_BYTES, "image/png", ""),
     ],
 )
-def test_upload_sniffs_type_hashes_and_extracts_text(  # type: ignore[no-untyped-def]
+def test_upload_sniffs_type_hashes_and_extracts_text(
     chain: Chain, django_capture_on_commit_callbacks, filename, make, mime, text
 ) -> None:
     meeting = plan(chain.bo, DAY)
@@ -84,7 +84,7 @@ def test_bad_uploads_are_refused_and_nothing_is_stored(
     assert not DocumentVersion.objects.exists()
 
 
-def test_too_large_upload_is_refused(chain: Chain, settings) -> None:  # type: ignore[no-untyped-def]
+def test_too_large_upload_is_refused(chain: Chain, settings) -> None:
     settings.NAOBER_MAX_UPLOAD_BYTES = 1000
     with pytest.raises(ValidationError, match="hoogstens"):
         document_add(
@@ -92,7 +92,7 @@ def test_too_large_upload_is_refused(chain: Chain, settings) -> None:  # type: i
         )
 
 
-def test_versions_are_kept(chain: Chain, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_versions_are_kept(chain: Chain, django_capture_on_commit_callbacks) -> None:
     meeting = plan(chain.bo, DAY)
     item = agenda_item_add(meeting=meeting, title="Woondeal", expected_version=None)
     with django_capture_on_commit_callbacks(execute=True):

@@ -50,7 +50,7 @@ def _document(meeting: Meeting, level: str = Confidentiality.PUBLIC, item_level:
 def _client_for(user: object | None) -> Client:
     client = Client()
     if user is not None:
-        verified_login(client, user)  # type: ignore[arg-type]
+        verified_login(client, user)
     return client
 
 
@@ -74,7 +74,7 @@ def test_public_document_of_a_convened_meeting_is_for_everyone(chain: Chain) -> 
     assert response["Content-Disposition"].startswith("attachment;")
     assert "voorstel" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content) == pdf_bytes("woondeal")  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == pdf_bytes("woondeal")
 
 
 def test_public_document_of_a_planned_meeting_is_not_out_yet(chain: Chain) -> None:
@@ -96,7 +96,7 @@ def test_confidential_document_for_members_and_editors_only(
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     logged = " ".join(record.getMessage() for record in caplog.records if record.name == "naober.documents")
-    assert f"user={member.pk}" in logged and f"document={document.pk}" in logged  # type: ignore[attr-defined]
+    assert f"user={member.pk}" in logged and f"document={document.pk}" in logged
     assert "Geheime titel" not in logged
     assert _client_for(_editor(chain)).get(_url(document.pk)).status_code == 200
 

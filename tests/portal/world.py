@@ -99,7 +99,7 @@ def _plan(body: Body, day: datetime.date, **kwargs: object) -> Meeting:
         location="Stadhuis Amersfoort",
         online_url="https://meet.example.org/geheime-link",
         with_standard_items=False,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
@@ -109,7 +109,7 @@ def _item(meeting: Meeting, title: str, level: str = Confidentiality.PUBLIC, **k
         title=title,
         confidentiality=level,
         expected_version=None,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
@@ -122,7 +122,7 @@ def _document(
         content=pdf_bytes(title),
         confidentiality=level,
         kind=kind,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 

@@ -43,7 +43,7 @@ MARKERS = ("zwaluwstaart", "kwartelkoning", "ijsvogelnest", "boomvalk", "grutto"
 
 @pytest.fixture(autouse=True)
 def search_directory(settings: object, tmp_path: object) -> Iterator[None]:
-    settings.NAOBER_SEARCH_DIR = str(tmp_path / "search")  # type: ignore[attr-defined,operator]
+    settings.NAOBER_SEARCH_DIR = str(tmp_path / "search")
     search_backend._backends.clear()
     yield
     search_backend._backends.clear()
@@ -63,12 +63,12 @@ def add_item(meeting: Meeting, title: str, description: str = "", **kwargs: obje
         title=title,
         description=description,
         expected_version=None,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
 def add_document(title: str, text: str, **kwargs: object) -> Document:
-    document = document_add(title=title, filename=f"{title}.pdf", content=pdf_bytes(text), **kwargs)  # type: ignore[arg-type]
+    document = document_add(title=title, filename=f"{title}.pdf", content=pdf_bytes(text), **kwargs)
     document_version_extract_text(version=document.versions.get())
     return document
 

@@ -39,11 +39,11 @@ def doc(key: str, title: str, text: str = "", **fields: object) -> SearchDocumen
         "open": True,
     }
     values.update(fields)
-    return SearchDocument(key=key, title=title, text=text, **values)  # type: ignore[arg-type]
+    return SearchDocument(key=key, title=title, text=text, **values)
 
 
 def search(backend: TantivyBackend, q: str, **options: object) -> SearchResults:
-    return backend.search(SearchQuery(terms=parse(q), access=AccessFilter(), now=NOW, **options))  # type: ignore[arg-type]
+    return backend.search(SearchQuery(terms=parse(q), access=AccessFilter(), now=NOW, **options))
 
 
 def keys(results: SearchResults) -> list[str]:
@@ -272,7 +272,7 @@ def test_a_failed_rebuild_leaves_the_live_index_alone(backend: TantivyBackend) -
         raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError):
-        backend.rebuild(broken())  # type: ignore[arg-type]
+        backend.rebuild(broken())
     assert keys(search(backend, "jeugdzorg")) == ["a2"]
     assert len(list(backend.directory.root.glob("index-*"))) == 1
 
@@ -287,7 +287,7 @@ def test_an_engine_error_falls_back_to_plain_words(
         calls.append(query)
         if len(calls) == 1:
             raise ValueError("engine says no")
-        return original(query, **options)  # type: ignore[arg-type]
+        return original(query, **options)
 
     monkeypatch.setattr(backend.builder, "full_query", failing_once)
     results = search(backend, '"gemeente jeugdzorg"')

@@ -33,12 +33,12 @@ ANONYMOUS = None
 
 
 def found(q: str, viewer: object = ANONYMOUS) -> set[str]:
-    return {hit.key for hit in search_for(viewer_or_user=viewer, q=q).hits}  # type: ignore[arg-type]
+    return {hit.key for hit in search_for(viewer_or_user=viewer, q=q).hits}
 
 
 @pytest.fixture
 def dummy_tasks(settings: object) -> object:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # type: ignore[attr-defined]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     from django_tasks import default_task_backend
 
     return default_task_backend
@@ -47,10 +47,10 @@ def dummy_tasks(settings: object) -> object:
 def test_new_and_changed_items_are_found_after_commit(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         item = add_item(world.convened, "Verkeersveiligheid", "Veilige fietsroutes naar scholen.")
     assert found("fietsroutes") == {f"agenda_item:{item.pk}"}
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         agenda_item_update(item=item, expected_version=None, description="Snelheid omlaag bij basisscholen.")
     assert found("fietsroutes") == set()
     assert found("basisschool") == {f"agenda_item:{item.pk}"}
@@ -60,7 +60,7 @@ def test_confidentiality_of_an_item_carries_to_its_documents(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
     assert f"document:{world.public_document.pk}" in found("woningbouwprogramma")
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         agenda_item_update(
             item=world.public_item, expected_version=None, confidentiality=Confidentiality.CONFIDENTIAL
         )
@@ -73,11 +73,11 @@ def test_convening_publishes_and_a_cancelled_plan_stays_closed(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
     assert found("boomvalk") == set()
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         meeting_convene(meeting=world.planned, expected_version=None, by=None)
     assert found("boomvalk") == {f"agenda_item:{world.unconvened_item.pk}"}
     other = plan(world.chain.bo, FUTURE + datetime.timedelta(days=20), with_standard_items=False)
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         add_item(other, "Reserve", "De wulp-agenda.")
         meeting_cancel(meeting=other, reason="Geen agenda", expected_version=None)
     assert found("wulp") == set()
@@ -87,7 +87,7 @@ def test_convening_publishes_and_a_cancelled_plan_stays_closed(
 def test_secrecy_follows_impose_and_lift(world: World, django_capture_on_commit_callbacks: object) -> None:
     member, recipient = world.viewer("member"), world.viewer("recipient")
     assert found("zwaluwstaart", member) != set()
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         secrecy = secrecy_impose(
             item=world.confidential_item,
             imposed_by=world.chain.board,
@@ -97,7 +97,7 @@ def test_secrecy_follows_impose_and_lift(world: World, django_capture_on_commit_
         )
     assert found("zwaluwstaart", member) == set()
     assert found("zwaluwstaart", recipient) == {f"agenda_item:{world.confidential_item.pk}"}
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         secrecy_lift(secrecy=secrecy, by=None)
     assert found("zwaluwstaart", member) != set()
     assert found("zwaluwstaart", recipient) != set()
@@ -107,7 +107,7 @@ def test_secrecy_follows_impose_and_lift(world: World, django_capture_on_commit_
 def test_a_documents_extracted_text_is_indexed(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         document = document_add(
             title="Notitie",
             filename="notitie.pdf",
@@ -115,7 +115,7 @@ def test_a_documents_extracted_text_is_indexed(
             agenda_item=world.public_item,
         )
     assert found("mobiliteitsvisie") == {f"document:{document.pk}"}
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         document_delete(document=document)
     assert found("mobiliteitsvisie") == set()
 
@@ -135,7 +135,7 @@ def test_removing_an_item_removes_it_and_moves_its_documents(
     )
     rebuild()
     assert found("kievitnota") == set()  # closed with its item
-    with committed(django_capture_on_commit_callbacks):  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks):
         agenda_item_remove(item=item, expected_version=None)
     assert found("kievit", world.viewer("editor")) == {f"document:{document.pk}"}
     assert found("kievitnota") == {f"document:{document.pk}"}  # now a public document of the meeting
@@ -146,10 +146,10 @@ def test_one_task_per_transaction(
 ) -> None:
     from django.db import transaction
 
-    with committed(django_capture_on_commit_callbacks), transaction.atomic():  # type: ignore[arg-type]
+    with committed(django_capture_on_commit_callbacks), transaction.atomic():
         for number in range(5):
             add_item(world.convened, f"Punt {number}", "Tekst.")
-    updates = [r for r in dummy_tasks.results if r.task.name == "search_update"]  # type: ignore[attr-defined]
+    updates = [r for r in dummy_tasks.results if r.task.name == "search_update"]
     assert len(updates) == 1
     assert len([key for key in updates[0].kwargs["keys"] if key.startswith("agenda_item:")]) == 5
 
@@ -172,7 +172,7 @@ def test_a_rolled_back_savepoint_does_not_lose_later_changes(world: World, dummy
 
 def test_reindex_command_rebuilds_with_progress(world: World) -> None:
     root = get_backend().stats().path
-    before = (get_backend().directory.root / POINTER_FILE).read_text()  # type: ignore[attr-defined]
+    before = (get_backend().directory.root / POINTER_FILE).read_text()
     AgendaItem.objects.filter(pk=world.public_item.pk).update(description="Stilletjes gewijzigd: roerdomp.")
     assert found("roerdomp") == set()
     out, err = io.StringIO(), io.StringIO()
@@ -180,12 +180,12 @@ def test_reindex_command_rebuilds_with_progress(world: World) -> None:
     assert found("roerdomp") == {f"agenda_item:{world.public_item.pk}"}
     assert "Indexed 11 search documents from 11 objects" in out.getvalue()
     assert "objects (100%)" in err.getvalue() and "[####" in err.getvalue()
-    assert (get_backend().directory.root / POINTER_FILE).read_text() != before  # type: ignore[attr-defined]
+    assert (get_backend().directory.root / POINTER_FILE).read_text() != before
     assert get_backend().stats().path == root
 
 
 def test_a_missing_index_is_rebuilt_on_first_search(world: World) -> None:
-    shutil.rmtree(get_backend().directory.root)  # type: ignore[attr-defined]
+    shutil.rmtree(get_backend().directory.root)
     assert checks.search_index(databases=["default"])[0].id == "naober.search.W001"
     assert checks.search_index() == []  # without --database: no database checks
     err = io.StringIO()
@@ -198,7 +198,7 @@ def test_a_missing_index_is_rebuilt_on_first_search(world: World) -> None:
 
 
 def test_an_outdated_index_is_rebuilt_not_used(world: World) -> None:
-    root = get_backend().directory.root  # type: ignore[attr-defined]
+    root = get_backend().directory.root
     live = root / (root / POINTER_FILE).read_text()
     meta = json.loads((live / META_FILE).read_text())
     (live / META_FILE).write_text(json.dumps({**meta, "schema": 0}))
@@ -208,14 +208,14 @@ def test_an_outdated_index_is_rebuilt_not_used(world: World) -> None:
 
 
 def test_without_a_worker_search_says_it_is_unavailable(world: World, dummy_tasks: object) -> None:
-    shutil.rmtree(get_backend().directory.root)  # type: ignore[attr-defined]
+    shutil.rmtree(get_backend().directory.root)
     results = search_for(viewer_or_user=None, q="woningbouwprogramma")
     assert results.index_unavailable
     assert results.hits == []
     assert search_for(viewer_or_user=None, q="woning").index_unavailable
-    rebuilds = [r for r in dummy_tasks.results if r.task.name == "search_rebuild"]  # type: ignore[attr-defined]
+    rebuilds = [r for r in dummy_tasks.results if r.task.name == "search_rebuild"]
     assert len(rebuilds) == 1  # asked once, not on every search
-    changes = [r for r in dummy_tasks.results if r.task.name == "search_update"]  # type: ignore[attr-defined]
+    changes = [r for r in dummy_tasks.results if r.task.name == "search_update"]
     assert changes == []
 
 
@@ -223,7 +223,7 @@ def test_the_writer_waits_for_another_writer(world: World, monkeypatch: pytest.M
     import threading
 
     backend = get_backend()
-    index = backend.directory.open()  # type: ignore[attr-defined]
+    index = backend.directory.open()
     held = index.writer(heap_size=15_000_000, num_threads=1)
     release = threading.Timer(0.5, held.wait_merging_threads)
     release.start()

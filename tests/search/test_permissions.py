@@ -35,9 +35,9 @@ EXPECTED = {
 def _everything(results: object) -> str:
     """All text a results page could show: titles, snippets, facet values."""
     parts = []
-    for hit in results.hits:  # type: ignore[attr-defined]
+    for hit in results.hits:
         parts += [hit.title, hit.title_html, hit.snippet, hit.url]
-    for buckets in results.facets.values():  # type: ignore[attr-defined]
+    for buckets in results.facets.values():
         parts += [f"{bucket.value}:{bucket.count}" for bucket in buckets]
     return " ".join(parts).lower()
 

@@ -58,7 +58,7 @@ def test_closed_content_appears_only_for_those_allowed(world: World, client: Cli
     for marker in ("zwaluwstaart", "kwartelkoning", "ijsvogelnest", "boomvalk"):
         assert marker not in results_text(page(client, q="regio"))
         assert marker not in results_text(page(client, q=marker))
-    verified_login(client, world.users["member"])  # type: ignore[arg-type]
+    verified_login(client, world.users["member"])
     assert "zwaluwstaart" in results_text(page(client, q="regio"))
     assert "kwartelkoning" not in results_text(page(client, q="kwartelkoning"))
 
@@ -90,7 +90,7 @@ def test_the_page_needs_few_queries(
     for number in range(30):
         add_item(world.convened, f"Fietspad {number}", "Een fietspad in de regio.")
     rebuild()
-    with django_assert_max_num_queries(6):  # type: ignore[operator]
+    with django_assert_max_num_queries(6):
         page(client, q="fietspad")
 
 
@@ -107,8 +107,8 @@ def test_htmx_gets_the_results_only(world: World, client: Client) -> None:
 
 
 def test_an_unavailable_index_shows_a_message(world: World, client: Client, settings: object) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # type: ignore[attr-defined]
-    shutil.rmtree(get_backend().directory.root)  # type: ignore[attr-defined]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    shutil.rmtree(get_backend().directory.root)
     html = page(client, q="woningen")
     assert 'role="status"' in html
     assert 'class="search-hit"' not in html

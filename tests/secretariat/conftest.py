@@ -9,12 +9,12 @@ from tests.meetings.conftest import Chain, chain  # noqa: F401 - re-exported fix
 
 
 @pytest.fixture
-def editor(chain: Chain):  # type: ignore[no-untyped-def]  # noqa: F811
+def editor(chain: Chain):  # noqa: F811
     user = UserFactory(username="secretaris")
     CooperationRole.objects.create(user=user, cooperation=chain.cooperation, role=CooperationRole.Role.EDITOR)
     return user
 
 
 @pytest.fixture
-def editor_client(editor) -> Client:  # type: ignore[no-untyped-def]
+def editor_client(editor) -> Client:
     return verified_login(Client(), editor)

@@ -94,7 +94,7 @@ def test_add_item_with_htmx_returns_the_new_agenda(editor_client: Client, chain:
     )
 
 
-def test_second_editor_gets_409_with_the_other_change(editor_client: Client, chain: Chain, editor) -> None:  # type: ignore[no-untyped-def]
+def test_second_editor_gets_409_with_the_other_change(editor_client: Client, chain: Chain, editor) -> None:
     meeting = plan(chain.bo, DAY)
     seen = meeting.version
     agenda_item_add(meeting=meeting, title="Woondeal", expected_version=seen, by=editor)

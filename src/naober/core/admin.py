@@ -13,13 +13,13 @@ from naober.core.models import AuditEntry, Channel
 from naober.core.services import audit_record, object_delete, object_save
 
 
-class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ServiceAdmin(admin.ModelAdmin[Any]):
     """Routes admin writes through `object_save`/`object_delete`, so they are validated and audited."""
 
-    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:  # type: ignore[type-arg]
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm[Any], change: bool) -> None:
         object_save(instance=obj, by=request.user, channel=Channel.ADMIN)
 
-    def save_related(self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool) -> None:  # type: ignore[type-arg]
+    def save_related(self, request: HttpRequest, form: ModelForm[Any], formsets: Any, change: bool) -> None:
         instance = form.instance
         names = [field.name for field in instance._meta.many_to_many]
         before = {name: sorted(getattr(instance, name).values_list("pk", flat=True)) for name in names}
@@ -35,7 +35,7 @@ class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 changes=changes,
             )
 
-    def save_formset(self, request: HttpRequest, form: ModelForm, formset: Any, change: bool) -> None:  # type: ignore[type-arg]
+    def save_formset(self, request: HttpRequest, form: ModelForm[Any], formset: Any, change: bool) -> None:
         """Inline rows (a body's memberships, a cooperation's topics) take the same audited path."""
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
@@ -53,7 +53,7 @@ class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ("at", "actor_name", "channel", "action", "object_type", "object_repr")
     list_filter = ("channel", "action", "object_type")
     search_fields = ("object_repr", "actor_name", "object_id")

@@ -6,7 +6,7 @@ from naober.core.admin import ServiceAdmin
 from naober.governance.models import Body, Membership, Person
 
 
-class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+class MembershipInline(admin.TabularInline[Membership, Body]):
     model = Membership
     extra = 0
     autocomplete_fields = ("person", "on_behalf_of_municipality", "on_behalf_of_organisation")

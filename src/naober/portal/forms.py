@@ -17,7 +17,7 @@ LIST = "lijst"
 CALENDAR = "kalender"
 
 
-class BodyChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class BodyChoiceField(forms.ModelChoiceField[Any]):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.display_name)
 
@@ -55,7 +55,7 @@ def _body_field() -> BodyChoiceField:
     )
 
 
-def _topic_field() -> forms.ModelChoiceField:  # type: ignore[type-arg]
+def _topic_field() -> forms.ModelChoiceField[Any]:
     return forms.ModelChoiceField(
         queryset=Topic.objects.none(),
         to_field_name="slug",

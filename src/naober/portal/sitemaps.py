@@ -24,7 +24,7 @@ from naober.registry.models import Cooperation
 COOPERATION_PAGES = ("portal:cooperation", "portal:decisions", "portal:dossiers", "portal:documents")
 
 
-class _SiteSitemap(Sitemap):  # type: ignore[type-arg]
+class _SiteSitemap(Sitemap[Any]):
     """Absolute addresses on the configured site, whatever host the request came in on."""
 
     def get_protocol(self, protocol: str | None = None) -> str:
@@ -92,7 +92,7 @@ class DossierSitemap(_SiteSitemap):
         return item.modified
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {  # type: ignore[type-arg]
+SITEMAPS: dict[str, type[Sitemap[Any]]] = {
     "cooperations": CooperationSitemap,
     "bodies": BodySitemap,
     "meetings": MeetingSitemap,

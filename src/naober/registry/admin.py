@@ -13,12 +13,12 @@ from naober.registry.models import (
 )
 
 
-class PopulationFigureInline(admin.TabularInline):  # type: ignore[type-arg]
+class PopulationFigureInline(admin.TabularInline[PopulationFigure, Municipality]):
     model = PopulationFigure
     extra = 0
 
 
-class TopicInline(admin.TabularInline):  # type: ignore[type-arg]
+class TopicInline(admin.TabularInline[Topic, Cooperation]):
     model = Topic
     extra = 0
     prepopulated_fields = {"slug": ("name",)}

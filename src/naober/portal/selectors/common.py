@@ -46,10 +46,10 @@ class Listing(Generic[T]):
     """One page of a list: the rows to show and Django's page for the navigation."""
 
     rows: list[T]
-    page: Page  # type: ignore[type-arg]
+    page: Page[Any]
 
 
-def paginate(queryset: QuerySet[Any], *, page_number: str | None, per_page: int = PER_PAGE) -> Page:  # type: ignore[type-arg]
+def paginate(queryset: QuerySet[Any], *, page_number: str | None, per_page: int = PER_PAGE) -> Page[Any]:
     """Page numbers; two queries per page (count and rows) whatever the size of the list."""
     return Paginator(queryset, per_page).get_page(page_number)
 
@@ -72,7 +72,7 @@ class DocumentRow:
         return self.document.agenda_item_id
 
 
-def current_versions() -> Prefetch:  # type: ignore[type-arg]
+def current_versions() -> Prefetch[Any]:
     return Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
 
 

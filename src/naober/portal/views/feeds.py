@@ -92,7 +92,7 @@ def _tag(kind: str, pk: int, created: datetime.datetime) -> str:
     return f"tag:{host},{created:%Y-%m-%d}:{kind}-{pk}"
 
 
-class _CooperationFeed(Feed):  # type: ignore[type-arg]
+class _CooperationFeed(Feed[Any, Any]):
     feed_type = Atom1Feed
     path_name = ""
 
