@@ -75,6 +75,7 @@ FORCE:
 run: install
 	$(NAOBER) migrate
 	NAOBER_SITE_URL="$${NAOBER_SITE_URL:-http://$(HOST):$(PORT)}" $(NAOBER) demo
+	$(NAOBER) reindex
 	NAOBER_SITE_URL="$${NAOBER_SITE_URL:-http://$(HOST):$(PORT)}" $(NAOBER) serve --host $(HOST) --port $(PORT)
 
 test: install

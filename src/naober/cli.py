@@ -11,13 +11,17 @@ usage: naober <command> [options]
 naober runs the machinery of regional cooperation between municipalities.
 
 Commands:
-  serve        serve the web application with a production server (gunicorn);
-               --host (default 127.0.0.1), --port (default 8000), --workers (default 2)
+  serve        serve the web application with a production server (gunicorn) and the
+               background worker; --host (default 127.0.0.1), --port (default 8000),
+               --workers (default 2), --no-worker
   migrate      create or upgrade the database tables
   demo         load the demo regions (Regio Amersfoort, Regio Achterhoek, Twente,
-               Denderregio) from the data files shipped with naober; idempotent
+               Denderregio) from the data files shipped with naober, with a year of
+               meeting history (--no-history skips it); idempotent
   createadmin  create (or reset) a platform administrator account
   check        check the configuration; with --deploy, check it for production use
+  reindex      rebuild the search index from the database (--batch-size N)
+  db_worker    run the background worker on its own (serve starts one unless --no-worker)
 
 Every Django management command also works (naober help --commands lists them);
 `naober help <command>` explains one command's options.
