@@ -32,6 +32,11 @@ INSTALLED_APPS = [
     "naober.search",
     "naober.secretariat",
     "naober.portal",
+    "naober.oparl",
+    "naober.councils",
+    "naober.planner",
+    "naober.finance",
+    "naober.strategy",
     "naober.demo",
     # Django's admin, as a site that demands a two-factor verified session (accounts/admin_site.py).
     "naober.accounts.apps.VerifiedAdminConfig",

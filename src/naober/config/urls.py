@@ -12,6 +12,12 @@ urlpatterns = [
     path("", include("naober.accounts.urls")),
     path("secretariaat/", include("naober.secretariat.urls")),
     path("zoeken/", include("naober.search.urls")),
+    path("oparl/", include("naober.oparl.urls")),
+    # Each feature's urls module spells out its full paths (secretariaat/<slug>/..., gemeenten/<slug>/..., ...).
+    path("", include("naober.councils.urls")),
+    path("", include("naober.planner.urls")),
+    path("", include("naober.finance.urls")),
+    path("", include("naober.strategy.urls")),
     path("", include("naober.portal.urls")),
 ]
 

@@ -71,6 +71,7 @@ class Command(BaseCommand):
             # The demo account is the named recipient of the demo's secret items (nobody, in production).
             recipients = [] if production else [User.objects.get(username=DEMO_USERNAME)]
             self._history(secret_recipients=recipients)
+            self._extensions()
         if state is None:
             self.stdout.write("No demo sign-in: this is a production installation (NAOBER_ENV=production).")
             return
@@ -102,6 +103,16 @@ class Command(BaseCommand):
             )
             state = "(already there, unchanged)" if region.skipped else "(new)"
             self.stdout.write(f"  {region.name:<20}{counts}  {state}")
+
+    def _extensions(self) -> None:
+        from naober.demo.extensions import extensions_load
+
+        try:
+            lines = extensions_load(today=timezone.localdate())
+        except ValidationError as error:
+            raise DemoCommandError(f"demo extensions: {' '.join(error.messages)}") from error
+        for line in lines:
+            self.stdout.write(line)
 
     def _summary(self, report: LoadReport, data_dir: Path) -> None:
         self.stdout.write(f"Demo data from {data_dir}:")
