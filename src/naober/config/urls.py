@@ -13,7 +13,7 @@ urlpatterns = [
     path("secretariaat/", include("naober.secretariat.urls")),
     path("zoeken/", include("naober.search.urls")),
     path("oparl/", include("naober.oparl.urls")),
-    # Each feature's urls module spells out its full paths (secretariaat/<slug>/..., gemeenten/<slug>/..., ...).
+    # Each feature's urls module spells out its full paths (secretariaat/<slug>/..., gemeenten/...).
     path("", include("naober.councils.urls")),
     path("", include("naober.planner.urls")),
     path("", include("naober.finance.urls")),

@@ -1,4 +1,4 @@
-"""Demo data of the features built on the registry and the meeting history, loaded after them by `naober demo`.
+"""Demo data of the features built on the registry and the meeting history, loaded after them by `demo`.
 
 Each entry names a callable `load(*, today: datetime.date) -> list[str]` that writes its demo records through
 the feature's own services and returns summary lines for the command's output. Every extension is idempotent:
