@@ -1,0 +1,1 @@
+"""Explicit OParl shapes for naober's objects: one module per family of types, never "all model fields"."""
