@@ -1,0 +1,1 @@
+"""Public pages (`public`) and secretariat pages (`secretariat`) of the strategic agenda."""
