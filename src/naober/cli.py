@@ -22,6 +22,13 @@ Commands:
   check        check the configuration; with --deploy, check it for production use
   reindex      rebuild the search index from the database (--batch-size N)
   db_worker    run the background worker on its own (serve starts one unless --no-worker)
+  plan         plan a year of meetings: plan --cooperation SLUG --year Y (a table),
+               plan export ... > problem.json, plan solve problem.json --json;
+               --time-limit, --workers, --seed; plan council-evenings --municipality
+               SLUG FILE_OR_URL imports council meeting evenings (see docs/planner.md)
+  councils_remind
+               queue the e-mail reminders to council clerks about deadlines that come
+               near or have passed (run it daily; the worker sends them)
 
 Every Django management command also works (naober help --commands lists them);
 `naober help <command>` explains one command's options.

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from django.test import Client
 from django.urls import reverse
 
+from tests.councils import leak_channels as councils
 from tests.leaks.world import ALL, World
+from tests.oparl import leak_channels as oparl
+from tests.planner import leak_channels as planner
 
 EDITORS = frozenset({"editor", "administrator", "platform_admin"})
 ADMINISTRATORS = frozenset({"administrator", "platform_admin"})
@@ -190,6 +193,89 @@ def _search(client: Client, world: World, role: str) -> str:
     return "\n".join(parts)
 
 
+def _strategy_world(world: World) -> list[str]:
+    """A public programme with a public project carried by every decision of the meeting and the
+    confidential dossier, and a confidential project (led by the BO) carried by the public decision;
+    returns their page addresses."""
+    from naober.governance.models import Body
+    from naober.meetings.models import Dossier
+    from naober.portal.links import meeting_path
+    from naober.strategy import services
+    from naober.strategy.models import Goal, Programme, Project
+
+    slug = world.cooperation.slug
+    base = f"/{slug}/strategische-agenda/agenda/"
+    programme = Programme.objects.filter(cooperation=world.cooperation, slug="agenda").first()
+    if programme is None:
+        today = world.meeting.start.date()
+        programme = services.programme_save(
+            programme=Programme(
+                cooperation=world.cooperation,
+                slug="agenda",
+                title="Strategische agenda",
+                start_date=today.replace(month=1, day=1),
+                end_date=today.replace(month=12, day=31),
+            ),
+            by=None,
+        )
+        goal = services.goal_save(goal=Goal(programme=programme, number=1, title="Wonen"), by=None)
+        decisions = list(world.meeting.agenda_items.exclude(outcome=""))
+        public = services.project_save(
+            project=Project(programme=programme, slug="open", title="Uitvoering woondeal"),
+            by=None,
+            goals=[goal],
+        )
+        services.project_link(
+            project=public, by=None, dossiers=[Dossier.objects.get(pk=world.dossier_id)], decisions=decisions
+        )
+        closed = services.project_save(
+            project=Project(
+                programme=programme,
+                slug="besloten",
+                title="Project qxvertoelichting",
+                confidentiality="confidential",
+                lead_body=Body.objects.get(cooperation=world.cooperation, slug="bo-wonen"),
+            ),
+            by=None,
+            goals=[goal],
+        )
+        services.project_link(
+            project=closed,
+            by=None,
+            decisions=[item for item in decisions if item.confidentiality == "public"],
+        )
+    goal_id = programme.goals.get().pk
+    return [
+        f"/{slug}/strategische-agenda/",
+        base,
+        f"{base}doelen/{goal_id}/",
+        f"{base}projecten/open/",
+        f"{base}projecten/besloten/",
+        f"/{slug}/besluiten/",
+        f"/{slug}/dossiers/{world.dossier_id}/",
+        meeting_path(world.meeting),
+    ]
+
+
+def _strategy(client: Client, world: World, role: str) -> str:
+    """The strategic agenda's pages, and the goal/project lines on the decision list and the dossier page."""
+    return "\n".join(
+        client.get(url, follow=True).content.decode("utf-8", errors="replace")
+        for url in _strategy_world(world)
+    )
+
+
+def _finance(client: Client, world: World, role: str) -> str:
+    """Finance's statement, its exports and the budget pages (drafts: tests/finance/test_leaks.py)."""
+    from naober.registry.models import Municipality
+
+    slug = world.cooperation.slug
+    urls = [f"/financien/{slug}/", f"/financien/{slug}/2026/", f"/financien/{slug}/begrotingscyclus.ics"]
+    for municipality in Municipality.objects.order_by("pk").values_list("slug", flat=True)[:3]:
+        urls += [f"/gemeenten/{municipality}/bijdragen/", f"/gemeenten/{municipality}/bijdragen.csv"]
+    return "\n".join(body_text(client, url) for url in urls)
+
+
 TITLES_AND_DECISIONS = frozenset(
     {
         "qxpubtitel",
@@ -248,6 +334,47 @@ CHANNELS = (
     ),
     Channel("calendar and Atom feeds, sitemap", _feeds, shows=frozenset({"qxpubbesluit"})),
     Channel("search results, counts, facets and snippets", _search, shows=ALL),
+    Channel(
+        "council rounds on public dossier pages",
+        councils.public_dossier_matrix,
+        shows=frozenset({"qxpubbesluit"}),
+    ),
+    Channel(
+        "municipality hub, regional agenda and its calendar",
+        councils.regional_agenda,
+        shows=frozenset({"qxpubtitel"}),
+    ),
+    Channel(
+        "council clerk pages and decisions",
+        councils.clerk_pages,
+        shows=frozenset({"qxpubtitel"}),
+        serves=frozenset({"clerk"}),
+    ),
+    Channel(
+        "secretariat council rounds",
+        councils.secretariat_rounds,
+        shows=frozenset({"qxpubtitel", "qxverdossier", "qxpubbesluit", "qxvertoelichting"}),
+        serves=EDITORS,
+    ),
+    Channel(
+        "council reminder e-mail",
+        councils.reminder_mail,
+        shows=frozenset({"qxpubtitel"}),
+        serves=frozenset({"clerk"}),
+    ),
+    Channel(
+        "strategic agenda: programme, goal and project pages, decision and dossier lines",
+        _strategy,
+        shows=frozenset({"qxpubtitel", "qxvertitel", "qxgeheimtitel", "qxverdossier", "qxvertoelichting"}),
+    ),
+    Channel("finance statement, exports and budget pages", _finance),
+    Channel("OParl API crawl with file contents", oparl.oparl_crawl, shows=oparl.PUBLIC_IN_API),
+    Channel(
+        "CSV exports (members, bodies, memberships, meetings, decisions)",
+        oparl.csv_exports,
+        shows=oparl.PUBLIC_IN_CSV,
+    ),
+    Channel("year planner page and iCalendar proposal", planner.planner_pages, serves=EDITORS),
 )
 
 assert all(channel.shows <= ALL for channel in CHANNELS)

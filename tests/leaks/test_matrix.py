@@ -67,7 +67,8 @@ def test_no_channel_leaks_and_every_channel_serves(role: str, world: World, subt
 def test_a_leaking_channel_is_caught(world: World) -> None:
     """The check is not vacuous: the secretariat workspace as an editor sees shows confidential text, which is
     exactly what must be reported as a leak for a visitor."""
-    editor_view = CHANNELS[1].fetch(client_for("editor", world), world, "editor")
+    workspace = next(channel for channel in CHANNELS if channel.name == "secretariat workspace")
+    editor_view = workspace.fetch(client_for("editor", world), world, "editor")
     assert "qxvertitel" in editor_view
     assert leaks("anonymous", editor_view) == sorted(
         marker for marker in ALL - allowed("anonymous") if marker in editor_view

@@ -14,7 +14,12 @@ from importlib import import_module
 
 # Order: council involvement, then the planner's rules, finance (its budget rounds use council involvement),
 # then the strategic agenda (its projects refer to dossiers, rounds and budgets).
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = (
+    "naober.councils.demo.load",
+    "naober.planner.demo.load",
+    "naober.finance.demo.load",
+    "naober.strategy.demo.load",
+)
 
 
 def extension_callables() -> list[tuple[str, Callable[..., list[str]]]]:

@@ -15,11 +15,13 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from naober.finance.sitemaps import FinanceSitemap
 from naober.governance.models import Body
 from naober.meetings.models import Dossier, Meeting
 from naober.portal.links import body_path, dossier_path, meeting_path
 from naober.portal.selectors.feeds import sitemap_dossiers, sitemap_meetings
 from naober.registry.models import Cooperation
+from naober.strategy.sitemaps import StrategySitemap
 
 COOPERATION_PAGES = ("portal:cooperation", "portal:decisions", "portal:dossiers", "portal:documents")
 
@@ -97,4 +99,6 @@ SITEMAPS: dict[str, type[Sitemap[Any]]] = {
     "bodies": BodySitemap,
     "meetings": MeetingSitemap,
     "dossiers": DossierSitemap,
+    "strategy": StrategySitemap,
+    "finance": FinanceSitemap,
 }

@@ -11,6 +11,7 @@ from naober.portal.forms import DecisionFilterForm
 from naober.portal.selectors.common import cooperation_get_or_404
 from naober.portal.selectors.lists import DecisionFilter, decision_list
 from naober.portal.views.common import cooperation_crumbs, portal_render, viewer_of
+from naober.strategy.selectors import served_by_decisions
 
 
 @require_safe
@@ -31,6 +32,7 @@ def decisions(request: HttpRequest, cooperation: str) -> HttpResponse:
     context = {
         "form": form,
         "listing": listing,
+        "served": served_by_decisions(viewer=viewer_of(request), items=[row.item for row in listing.rows]),
         "crumbs": cooperation_crumbs(coop, (url, _("Decisions"))),
     }
     return portal_render(request, "portal/decisions.html", context, cooperation=coop)

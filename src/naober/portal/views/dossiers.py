@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from naober.councils.selectors import public_rounds_context
 from naober.portal.forms import DossierFilterForm
 from naober.portal.links import dossier_path, dossier_slug
 from naober.portal.selectors.common import cooperation_get_or_404
 from naober.portal.selectors.dossiers import dossier_documents, dossier_get, dossier_route
 from naober.portal.selectors.lists import dossier_list
 from naober.portal.views.common import cooperation_crumbs, portal_render, viewer_of
+from naober.strategy.selectors import served_by_dossier
 
 
 @require_safe
@@ -45,6 +48,8 @@ def dossier_detail(request: HttpRequest, cooperation: str, pk: int, slug: str = 
         "dossier": dossier,
         "route": dossier_route(dossier=dossier, viewer=viewer),
         "documents": dossier_documents(dossier=dossier, viewer=viewer),
+        "served": served_by_dossier(viewer=viewer, dossier=dossier),
+        **public_rounds_context(dossier=dossier, today=timezone.localdate()),
         "crumbs": cooperation_crumbs(
             coop,
             (reverse("portal:dossiers", args=[coop.slug]), _("Dossiers")),

@@ -24,6 +24,7 @@ from naober.portal.month_grid import months_of
 from naober.portal.selectors import meetings as selectors
 from naober.portal.selectors.common import cooperation_get_or_404, zone_of
 from naober.portal.views.common import cooperation_crumbs, portal_render, viewer_of
+from naober.strategy.selectors import served_by_decisions
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
@@ -102,6 +103,7 @@ def meeting_detail(
         "start": start,
         "end": meeting.end.astimezone(zone_of(coop)),
         "joint_bodies": list(meeting.joint_bodies.all()),
+        "served": served_by_decisions(viewer=viewer_of(request), items=[entry.item for entry in page.agenda]),
         "crumbs": cooperation_crumbs(
             coop,
             (_year_url(coop.slug, start.year), _("Meetings %(year)s") % {"year": start.year}),

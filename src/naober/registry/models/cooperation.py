@@ -47,6 +47,8 @@ RESERVED_SLUGS = frozenset(
         "api",
         "beheer",
         "documenten",
+        "financien",
+        "gemeenten",
         "i18n",
         "media",
         "oparl",
