@@ -365,3 +365,23 @@ def test_public_dossier_page_queries_do_not_grow_with_members_or_outcomes(world)
     for member in opened.members.all():
         outcome_record(member=member, outcome="remarks", decided_on=TODAY, text="Opmerking", by=None)
     assert queries(large) == queries(small)
+
+
+def test_regional_agenda_shows_the_budget_cycle_of_wgr_cooperations(world) -> None:
+    from icalendar import Calendar
+
+    from naober.finance.services.cycle import cycle_generate
+    from naober.registry.models import Cooperation
+
+    Cooperation.objects.filter(pk=world.cooperation.pk).update(legal_form="wgr-openbaar-lichaam")
+    world.cooperation.refresh_from_db()
+    milestones = cycle_generate(cooperation=world.cooperation, budget_year=TODAY.year + 2, by=None)
+    coming = [m for m in milestones if m.due_on >= TODAY]
+    assert coming
+    client = Client()
+    page = client.get(reverse("councils:regional-agenda", args=["doetinchem"])).content.decode()
+    assert reverse("finance:budgets", args=[world.cooperation.slug]) in page
+    assert f"budget {TODAY.year + 2}" in page or f"begroting {TODAY.year + 2}" in page
+    feed = client.get(reverse("councils:regional-agenda-ics", args=["doetinchem"]))
+    uids = {str(event["UID"]).split("@")[0] for event in Calendar.from_ical(feed.content).walk("VEVENT")}
+    assert {f"budget-milestone-{m.pk}" for m in coming if (m.due_on - TODAY).days <= 550} <= uids

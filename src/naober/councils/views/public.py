@@ -17,6 +17,11 @@ from icalendar import Calendar, Event
 from naober.access.viewer import ANONYMOUS, viewer_from_request
 from naober.councils import selectors
 from naober.councils.models import RoundMember
+from naober.finance.models import Milestone
+from naober.finance.selectors import milestones_for_municipality
+
+# How far ahead the regional agenda shows the budget-cycle milestones of the municipality's cooperations.
+MILESTONE_HORIZON = datetime.timedelta(days=550)
 
 
 @require_safe
@@ -47,10 +52,11 @@ def regional_agenda(request: HttpRequest, municipality: str) -> HttpResponse:
     place = selectors.municipality_get(slug=municipality)
     today = timezone.localdate()
     rows = [(member, member.status_on(today)) for member in selectors.regional_agenda(municipality=place)]
+    milestones = milestones_for_municipality(municipality=place, start=today, end=today + MILESTONE_HORIZON)
     return render(
         request,
         "councils/regional_agenda.html",
-        {"municipality": place, "rows": rows, "today": today},
+        {"municipality": place, "rows": rows, "milestones": milestones, "today": today},
     )
 
 
@@ -66,6 +72,26 @@ def _event(member: RoundMember, *, what: str, day: datetime.date, summary: str) 
         "description",
         f"{member.round.cooperation.name}: {member.round.dossier.reference} {member.round.dossier.title}",
     )
+    return event
+
+
+def _milestone_event(milestone: Milestone, *, url: str) -> Event:
+    event = Event()
+    host = settings.NAOBER_SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "localhost"
+    event.add("uid", f"budget-milestone-{milestone.pk}@{host}")
+    event.add("dtstamp", milestone.modified)
+    event.add("dtstart", milestone.due_on)
+    event.add("dtend", milestone.due_on + datetime.timedelta(days=1))
+    event.add(
+        "summary",
+        _("%(cooperation)s: %(milestone)s (budget %(year)s)")
+        % {
+            "cooperation": milestone.cooperation.name,
+            "milestone": milestone.get_kind_display(),
+            "year": milestone.budget_year,
+        },
+    )
+    event.add("url", url)
     return event
 
 
@@ -98,6 +124,11 @@ def regional_agenda_ics(request: HttpRequest, municipality: str) -> HttpResponse
             )
             planned.add("url", url)
             calendar.add_component(planned)
+    today = timezone.localdate()
+    for milestone in milestones_for_municipality(
+        municipality=place, start=today, end=today + MILESTONE_HORIZON
+    ):
+        calendar.add_component(_milestone_event(milestone, url=url))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="regionale-agenda-{place.slug}.ics"'
     return response
