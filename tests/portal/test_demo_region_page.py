@@ -17,7 +17,11 @@ def test_regio_amersfoort_page_shows_nine_members_and_the_org_chart(client: Clie
     demo_load()
     html = client.get("/regio-amersfoort/").content.decode()
     table = html[html.index('class="utrecht-table members-table"') : html.index("</table>")]
-    members = re.findall(r'<th class="utrecht-table__header-cell" scope="row">([^<]+)</th>', table)
+    members = re.findall(
+        r'<th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" '
+        r'href="/gemeenten/[a-z-]+/">([^<]+)</a></th>',
+        table,
+    )
     assert sorted(members) == [
         "Amersfoort",
         "Baarn",

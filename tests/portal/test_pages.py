@@ -44,7 +44,12 @@ def test_cooperation_page_shows_members_population_total_and_partial_participati
     response = client.get(reverse("portal:cooperation", args=[region.cooperation.slug]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('<th class="utrecht-table__header-cell" scope="row">Gemeente') == 3
+    assert (
+        html.count(
+            '<th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gemeenten/'
+        )
+        == 3
+    )
     assert re.search(r'total-population">30\.003<', html)
     assert "alleen: Wonen 0" in html  # the first member takes part in one topic only
     assert "Samenwerkende woningcorporaties" in html
@@ -69,7 +74,7 @@ def test_former_members_are_not_counted_but_mentioned(client: Client, region: Re
     )
     html = client.get(reverse("portal:cooperation", args=[region.cooperation.slug])).content.decode()
     assert "Vertrokken (2005–2015)" in html
-    assert html.count('scope="row">Gemeente') == 3
+    assert html.count('scope="row"><a class="utrecht-link" href="/gemeenten/') == 3
 
 
 def test_org_chart_links_every_body_and_shows_preparation(client: Client, region: Region) -> None:
