@@ -126,7 +126,7 @@ def test_oparl_council_steps_of_a_public_dossier() -> None:
         timezone.localdate(),
     )
     assert step.role.startswith("Opinion on the draft budget")
-    assert public_council_step(second.pk) is None
+    assert public_council_step(second.pk).deleted is True
     with_deleted = public_council_steps([dossier.pk], include_deleted=True)[dossier.pk]
     assert [s.deleted for s in with_deleted if s.pk == second.pk] == [True]
 
@@ -137,3 +137,17 @@ def test_oparl_hides_confidential_dossiers() -> None:
     opened = budget_round(world, dossier)
     assert public_council_steps([dossier.pk]) == {}
     assert public_council_step(opened.members.first().pk) is None
+
+
+def test_oparl_answers_a_withdrawn_council_step_as_deleted(client) -> None:
+    from naober.oparl import ids
+
+    world = region()
+    opened = budget_round(world, public_dossier(world))
+    member = opened.members.order_by("pk").first()
+    member_withdraw(member=member, by=None)
+    response = client.get(ids.council_consultation(member.pk))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["deleted"] is True and body["id"] == ids.council_consultation(member.pk)
+    assert "organization" not in body  # a deleted object keeps only id, type, created and modified

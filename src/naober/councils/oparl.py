@@ -49,8 +49,9 @@ def public_council_steps(
 
 
 def public_council_step(pk: int) -> CouncilStep | None:
-    """One public council step, or None when it does not exist or is not public."""
-    member = _public_members(include_deleted=False).filter(pk=pk).first()
+    """One public council step, or None when it does not exist or is not public. A step whose member was
+    withdrawn from the round comes back with `deleted=True`: OParl answers its URL with a deleted object."""
+    member = _public_members(include_deleted=True).filter(pk=pk).first()
     return _step(member) if member is not None else None
 
 
