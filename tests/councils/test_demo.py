@@ -49,3 +49,20 @@ def test_demo_rounds_and_idempotence() -> None:
         CouncilAddress.objects.count(),
         MunicipalityRole.objects.count(),
     )
+
+
+def test_production_gets_no_clerk_accounts_with_the_published_password(settings) -> None:
+    from naober.accounts.models import User
+    from naober.councils.demo import _clerks
+    from tests.factories import CooperationFactory, MunicipalityFactory, ParticipationFactory
+
+    ParticipationFactory(
+        cooperation=CooperationFactory(slug="regio-achterhoek"),
+        municipality=MunicipalityFactory(slug="doetinchem"),
+    )
+    settings.NAOBER_ENV = "production"
+    assert _clerks() == 0
+    assert not User.objects.filter(username__startswith="griffier-").exists()
+    settings.NAOBER_ENV = "test"
+    assert _clerks() == 1
+    assert User.objects.get(username="griffier-doetinchem").check_password(DEMO_PASSWORD)

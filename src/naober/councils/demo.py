@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 
 from naober.access.models import MunicipalityRole
@@ -139,8 +140,11 @@ def _rules() -> int:
 
 
 def _clerks() -> int:
+    """Clerk accounts with the published demo password: never in production (like the demo sign-in)."""
     from naober.demo.loader import DEMO_PASSWORD
 
+    if settings.NAOBER_ENV == "production":
+        return 0
     created = 0
     for cooperation_slug, municipality_slug in CLERKS:
         cooperation = Cooperation.objects.filter(slug=cooperation_slug).first()
