@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -55,14 +56,13 @@ def test_the_clerk_sees_the_statement_with_chart_and_downloads(
 
     with page.expect_download() as csv_download:
         page.locator("a[href*='bijdragen.csv']").click()
-    content = open(csv_download.value.path(), encoding="utf-8-sig").read()  # noqa: PTH123, SIM115
+    content = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
     assert "Regio Achterhoek" in content and "Regio Twente" in content
     with page.expect_download() as xlsx_download:
         page.locator("a[href*='bijdragen.xlsx']").click()
     from openpyxl import load_workbook
 
-    with open(xlsx_download.value.path(), "rb") as handle:  # noqa: PTH123
-        sheet = load_workbook(io.BytesIO(handle.read())).active
+    sheet = load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
     assert sheet.max_row == 4  # header, two lines, total
     assert page_problems.all() == []
 

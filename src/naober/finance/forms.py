@@ -17,7 +17,7 @@ from naober.registry.models import Cooperation, Municipality, Topic
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField[Any]:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrows the type
     return field
@@ -170,7 +170,7 @@ def line_initial(line: Any) -> dict[str, Any]:
     return initial
 
 
-class CycleRulesForm(forms.ModelForm):  # type: ignore[type-arg]
+class CycleRulesForm(forms.ModelForm[CycleRules]):
     class Meta:
         model = CycleRules
         fields = (

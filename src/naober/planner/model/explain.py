@@ -233,7 +233,7 @@ def neighbours(problem: Problem, bodies: set[str]) -> set[str]:
     }
 
 
-def restrict(problem: Problem, keep: set[str], context: set[str] = frozenset()) -> Problem:  # type: ignore[assignment]
+def restrict(problem: Problem, keep: set[str], context: frozenset[str] | set[str] = frozenset()) -> Problem:
     """The problem with only the bodies in `keep` (and links between them) and, of the bodies in `context`,
     only their fixed meetings; fixed meetings of all other bodies become busy time of their members."""
     from dataclasses import replace
