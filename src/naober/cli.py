@@ -20,6 +20,8 @@ Commands:
                meeting history (--no-history skips it); idempotent
   createadmin  create (or reset) a platform administrator account
   check        check the configuration; with --deploy, check it for production use
+  generate     generate a synthetic dataset for benchmarks: --scale region|province|
+               national, --seed N; carries on after an interruption (docs/benchmarks.md)
   reindex      rebuild the search index from the database (--batch-size N)
   db_worker    run the background worker on its own (serve starts one unless --no-worker)
   plan         plan a year of meetings: plan --cooperation SLUG --year Y (a table),
