@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from naober.access.models import Secrecy
+from naober.access.models import Secrecy, SecrecyQuerySet
 from naober.access.viewer import ANONYMOUS, Viewer
 from naober.core.models import Confidentiality
 from naober.meetings.models import AgendaItem, Consultation, Document, Dossier, Meeting, MeetingStatus
@@ -45,16 +45,27 @@ def _false() -> Q:
 
 @dataclass(frozen=True)
 class SecrecyState:
-    """Which objects of one kind are under secrecy now (`active`) or have a secrecy record at all."""
+    """Which objects of one kind are under secrecy on `on` (`active`) or have a secrecy record at all, as
+    subqueries: the database joins them (a national platform has thousands of secrecies; loading them all
+    and inlining their ids in every query cost more than the page)."""
 
-    active: frozenset[int]
-    recorded: frozenset[int]
+    target: str  # the Secrecy field that points at this kind of object
+    on: datetime.date
+
+    def _rows(self) -> SecrecyQuerySet:
+        return Secrecy.objects.filter(**{f"{self.target}__isnull": False})
+
+    def active_q(self, p: str) -> Q:
+        return Q(**{f"{p}pk__in": self._rows().active(on=self.on).values(self.target)})
+
+    def recorded_q(self, p: str) -> Q:
+        return Q(**{f"{p}pk__in": self._rows().values(self.target)})
 
 
 @dataclass(frozen=True)
 class SecrecySnapshot:
-    """The secrecy of every object at one moment. The query builders load one themselves; a caller that
-    builds several filters at once (a batch of mails) may load it once and pass it in."""
+    """The secrecy of every object on one day. The query builders make one themselves; a caller that builds
+    several filters at once (a batch of mails) may make it once and pass it in."""
 
     items: SecrecyState
     documents: SecrecyState
@@ -71,27 +82,13 @@ class _Context:
 
 
 def secrecy_snapshot() -> SecrecySnapshot:
-    """One small query: secrecies are few."""
+    """No query: the states are subqueries evaluated inside the queries that use them."""
     today = timezone.localdate()
-    active: dict[str, set[int]] = {"item": set(), "doc": set(), "dossier": set()}
-    recorded: dict[str, set[int]] = {"item": set(), "doc": set(), "dossier": set()}
-    rows = Secrecy.objects.only("agenda_item_id", "document_id", "dossier_id", "lifted_at", "lift_on")
-    for secrecy in rows:
-        targets = (
-            ("item", secrecy.agenda_item_id),
-            ("doc", secrecy.document_id),
-            ("dossier", secrecy.dossier_id),
-        )
-        for key, target in targets:
-            if target is not None:
-                recorded[key].add(target)
-                if secrecy.is_active(on=today):
-                    active[key].add(target)
-
-    def state(key: str) -> SecrecyState:
-        return SecrecyState(active=frozenset(active[key]), recorded=frozenset(recorded[key]))
-
-    return SecrecySnapshot(state("item"), state("doc"), state("dossier"))
+    return SecrecySnapshot(
+        SecrecyState("agenda_item_id", today),
+        SecrecyState("document_id", today),
+        SecrecyState("dossier_id", today),
+    )
 
 
 def _context(viewer: Viewer, snapshot: SecrecySnapshot | None = None) -> _Context:
@@ -153,7 +150,7 @@ def _ids(p: str, ids: Iterable[int]) -> Q:
 def _level_ok(p: str, state: SecrecyState, granted: frozenset[int], confidential_ok: Q) -> Q:
     """The object's own level allows the viewer: a recipient, or not secret and public or trusted."""
     field = f"{p}confidentiality"
-    secret = _ids(p, state.active) | (Q(**{field: Confidentiality.SECRET}) & ~_ids(p, state.recorded))
+    secret = state.active_q(p) | (Q(**{field: Confidentiality.SECRET}) & ~state.recorded_q(p))
     return _ids(p, granted) | (~secret & (Q(**{field: Confidentiality.PUBLIC}) | confidential_ok))
 
 
