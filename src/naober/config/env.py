@@ -146,6 +146,11 @@ def _bounded_int(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def bench_views() -> bool:
+    """The benchmark's yardstick views under /_bench/ (bench/web.py); never needed on a real site."""
+    return env.bool("NAOBER_BENCH_VIEWS", default=False)
+
+
 def session_hours() -> int:
     return _bounded_int("NAOBER_SESSION_HOURS", 8, 1, 168)
 

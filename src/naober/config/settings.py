@@ -21,6 +21,7 @@ SECRET_KEY = env.secret_key(NAOBER_ENV, DATA_DIR)
 ALLOWED_HOSTS = env.allowed_hosts(NAOBER_ENV)
 CSRF_TRUSTED_ORIGINS = env.csrf_trusted_origins()
 NAOBER_SITE_URL = env.site_url()
+NAOBER_BENCH_VIEWS = env.bench_views()
 
 INSTALLED_APPS = [
     "naober.accounts",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -20,6 +21,12 @@ urlpatterns = [
     path("", include("naober.strategy.urls")),
     path("", include("naober.portal.urls")),
 ]
+
+if settings.NAOBER_BENCH_VIEWS:
+    # The web benchmark's yardsticks (bench/web.py), ahead of the portal's catch-all cooperation paths.
+    from naober.core.bench_views import urlpatterns as bench_urlpatterns
+
+    urlpatterns = [*bench_urlpatterns, *urlpatterns]
 
 handler400 = "naober.portal.views.errors.bad_request"
 handler403 = "naober.portal.views.errors.permission_denied"
