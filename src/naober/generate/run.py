@@ -38,6 +38,15 @@ def database_bytes() -> int:
     return sum(path.stat().st_size for path in (name, Path(f"{name}-wal")) if path.exists())
 
 
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite)
+    would make them later: without them the first queries plan for empty tables."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit=1000")  # sampled, as PostgreSQL's ANALYZE is
+        cursor.execute("ANALYZE")
+
+
 def generate(
     scale: Scale, *, seed: int, now: datetime.datetime, progress: Callable[[int, int, Counts, float], None]
 ) -> Report:
@@ -57,6 +66,7 @@ def generate(
             written += 1
             total.add(counts)
         progress(index, len(cooperations), total, time.perf_counter() - started)
+    analyze()
     return Report(
         scale.name,
         seed,

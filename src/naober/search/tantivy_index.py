@@ -27,7 +27,7 @@ import tantivy
 from naober.search.analysis import CHOSEN, SURFACE_TOKENIZER, Analyzer, analyzer_named
 
 # Raise when the schema, the fields' meaning or the analysis changes: existing indexes are then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the *_rev fields are whitespace-tokenized text
 META_FILE = "naober-meta.json"
 POINTER_FILE = "CURRENT"
 WRITER_HEAP_BYTES = 64_000_000
@@ -54,8 +54,9 @@ def build_schema(analyzer: Analyzer) -> Any:
     builder.add_text_field("text", stored=True, tokenizer_name=SURFACE_TOKENIZER)
     builder.add_text_field("title_stem", tokenizer_name=analyzer.stem_tokenizer)
     builder.add_text_field("text_stem", tokenizer_name=analyzer.stem_tokenizer)
-    builder.add_text_field("title_rev", tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("text_rev", tokenizer_name="raw", index_option="basic")
+    # Reversed long words (compound suffixes), written as space-separated terms; documents only, no positions.
+    builder.add_text_field("title_rev", tokenizer_name="whitespace", index_option="basic")
+    builder.add_text_field("text_rev", tokenizer_name="whitespace", index_option="basic")
     for name in ("cooperation_id", "level", "published_at", "secret_until", "open", "meeting_day"):
         builder.add_integer_field(name, indexed=True, fast=True)
     for name in ("recipients", "trusted_users"):
