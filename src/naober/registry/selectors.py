@@ -159,12 +159,30 @@ def municipality_cooperation_list(
     )
 
 
-def cooperation_member_tables(
+@dataclass(frozen=True)
+class MemberSummary:
+    members: int
+    total_population: int
+
+
+def cooperation_member_summaries(
     *, cooperations: list[Cooperation], on: datetime.date
-) -> dict[int, MemberTable]:
-    """Member tables for many cooperations at once (the home page), in a bounded number of queries."""
-    participations = list(_member_participations(on=on).filter(cooperation__in=cooperations))
-    grouped: dict[int, list[Participation]] = {cooperation.pk: [] for cooperation in cooperations}
-    for item in participations:
-        grouped[item.cooperation_id].append(item)
-    return {pk: _member_table(items) for pk, items in grouped.items()}
+) -> dict[int, MemberSummary]:
+    """Member count and total population per cooperation (the home page), in one query of plain values: a
+    national platform lists hundreds of cooperations, and full member tables cost it three quarters of its
+    time."""
+    rows = (
+        Participation.objects.filter(
+            participation_active_q(on=on),
+            municipality__isnull=False,
+            role=Participation.Role.MEMBER,
+            cooperation__in=cooperations,
+        )
+        .annotate(population=_latest_figure_subquery(on, "count"))
+        .values_list("cooperation_id", "population")
+    )
+    counts = {cooperation.pk: [0, 0] for cooperation in cooperations}
+    for cooperation_id, population in rows:
+        counts[cooperation_id][0] += 1
+        counts[cooperation_id][1] += population or 0
+    return {pk: MemberSummary(members, population) for pk, (members, population) in counts.items()}

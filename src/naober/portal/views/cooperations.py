@@ -19,8 +19,8 @@ from naober.registry import selectors as registry
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     cooperations = list(registry.cooperation_list(on=today))
-    tables = registry.cooperation_member_tables(cooperations=cooperations, on=today)
-    rows = [(cooperation, tables[cooperation.pk]) for cooperation in cooperations]
+    summaries = registry.cooperation_member_summaries(cooperations=cooperations, on=today)
+    rows = [(cooperation, summaries[cooperation.pk]) for cooperation in cooperations]
     return render(request, "portal/home.html", {"rows": rows, "today": today})
 
 
