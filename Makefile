@@ -31,13 +31,15 @@ PORT ?= 8000
 # Extra pytest arguments: make test PYTEST_ARGS='-k cli -x'
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint messages clean FORCE
+.PHONY: help install run test lint bench messages clean FORCE
 
 help:
 	@echo "make install   create .venv (Python >= 3.11), install naober with its dev tools, build the front-end files"
 	@echo "make run       install, migrate, load the demo regions and serve on http://$(HOST):$(PORT)/"
 	@echo "make test      install and run the test suite (skip reasons are listed at the end)"
 	@echo "make lint      ruff check, ruff format --check and mypy"
+	@echo "make bench     generate the benchmark datasets and run the web, search and planner benchmarks"
+	@echo "               (long; see docs/benchmarks.md; BENCH_ARGS='--scales region' for a shorter run)"
 	@echo "make messages  regenerate and compile the translation catalogues (needs GNU gettext)"
 	@echo "make clean     remove .venv, node_modules, the built front-end files and caches (keeps var/)"
 
@@ -82,9 +84,17 @@ test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+
+# Benchmarks (docs/benchmarks.md), not part of `make test`: the load generator is Debian's wrk.
+BENCH_ARGS ?=
+bench: install
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y -qq wrk >/dev/null; \
+		else echo "make: wrk not found; install it (apt-get install wrk)" >&2; exit 1; fi; }
+	$(BIN)/python bench/run.py --update-docs $(BENCH_ARGS)
 
 # Developer-only: xgettext/msgfmt come from GNU gettext. makemessages runs inside the package so that it
 # scans only naober's own code; NAOBER_DATA_DIR keeps the development data in ./var.
