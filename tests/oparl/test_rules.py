@@ -376,3 +376,16 @@ def test_the_deciding_step_is_authoritative(client, region):
     roles = [(step["role"], step["authoritative"]) for step in paper["consultation"]]
     assert roles == [("Vorberatung", False), ("Anhörung", False), ("Entscheidung", True)]
     assert paper["web"].startswith(f"http://testserver/{region.cooperation.slug}/dossiers/")
+
+
+def test_meeting_and_paper_lists_have_smaller_pages_than_the_others(client, region):
+    """A meeting embeds its agenda items and files, a paper its consultations and files: their pages are
+    smaller by default and capped lower; a link keeps only a limit the client chose."""
+    meetings = get_json(client, body_url(region, "meeting"))
+    assert meetings["pagination"]["elementsPerPage"] == 20
+    assert get_json(client, body_url(region, "paper"))["pagination"]["elementsPerPage"] == 50
+    assert get_json(client, body_url(region, "agendaItem"))["pagination"]["elementsPerPage"] == 100
+    assert get_json(client, body_url(region, "meeting") + "?limit=500")["pagination"]["elementsPerPage"] == 100
+    assert "limit=" not in meetings["links"]["first"]
+    chosen = get_json(client, body_url(region, "meeting") + "?limit=1")
+    assert "limit=1" in chosen["links"]["next"]

@@ -17,6 +17,9 @@ from naober.oparl.errors import OparlError
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
+# Lists whose objects embed much (a meeting its agenda items and files, a paper its consultations and
+# files) have smaller pages: 100 meetings of a national platform made a page of ~3 MB and over a second.
+LIST_LIMITS = {"meeting": (20, 100), "paper": (50, 250)}
 DATE_FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 # Full date-time with an offset (RFC 3339), as the spec asks; fractions of a second are allowed.
 DATE_TIME = re.compile(
@@ -70,6 +73,7 @@ class ListParams:
     modified_since: datetime.datetime | None = None
     modified_until: datetime.datetime | None = None
     limit: int = DEFAULT_LIMIT
+    default_limit: int = DEFAULT_LIMIT
     omit_internal: bool = False
     cursor: str = ""
     raw_filters: dict[str, str] = field(default_factory=dict)
@@ -82,7 +86,7 @@ class ListParams:
     def query(self, *, cursor: str = "") -> str:
         """The query string of a link: the filters as given, `limit`, `omit_internal` and a cursor."""
         values = dict(self.raw_filters)
-        if self.limit != DEFAULT_LIMIT:
+        if self.limit != self.default_limit:
             values["limit"] = str(self.limit)
         if self.omit_internal:
             values["omit_internal"] = "true"
@@ -91,7 +95,9 @@ class ListParams:
         return f"?{urlencode(values)}" if values else ""
 
 
-def list_params(query: QueryDict) -> ListParams:
+def list_params(query: QueryDict, *, kind: str = "") -> ListParams:
+    """The parameters of a list request; `kind` (meeting, paper, …) picks the default and largest page."""
+    default_limit, max_limit = LIST_LIMITS.get(kind, (DEFAULT_LIMIT, MAX_LIMIT))
     dates: dict[str, datetime.datetime | None] = {}
     raw: dict[str, str] = {}
     for name in DATE_FILTERS:
@@ -106,12 +112,12 @@ def list_params(query: QueryDict) -> ListParams:
         start, end = dates[low], dates[high]
         if start is not None and end is not None and start > end:
             raise OparlError(400, _("%(low)s lies after %(high)s.") % {"low": low, "high": high})
-    limit = DEFAULT_LIMIT
+    limit = default_limit
     if "limit" in query:
         text = query.get("limit", "")
         if not text.isdigit() or int(text) < 1:
             raise OparlError(400, _("limit must be a positive whole number."))
-        limit = min(int(text), MAX_LIMIT)
+        limit = min(int(text), max_limit)
     omit = query.get("omit_internal")
     if omit is not None and omit.lower() not in ("true", "false", "1", "0"):
         raise OparlError(400, _("omit_internal must be true or false."))
@@ -121,6 +127,7 @@ def list_params(query: QueryDict) -> ListParams:
         modified_since=dates["modified_since"],
         modified_until=dates["modified_until"],
         limit=limit,
+        default_limit=default_limit,
         omit_internal=omit is not None and omit.lower() in ("true", "1"),
         cursor=query.get("cursor", ""),
         raw_filters=raw,

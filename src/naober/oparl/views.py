@@ -79,11 +79,11 @@ def system(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _list(request: HttpRequest, url: str, sources: Any) -> HttpResponse:
+def _list(request: HttpRequest, url: str, sources: Any, kind: str = "") -> HttpResponse:
     moved = canonical_redirect(request, url, keep_query=True)
     if moved is not None:
         return moved
-    params = list_params(request.GET)
+    params = list_params(request.GET, kind=kind)
     return json_response(list_json(url, params, page(sources(params), params)))
 
 
@@ -107,6 +107,7 @@ def body_sublist(request: HttpRequest, pk: str, name: str) -> HttpResponse:
         request,
         ids.body_list(cooperation.pk, name),
         lambda params: cooperation_sources(cooperation, name, params),
+        name,
     )
 
 
