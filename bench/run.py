@@ -162,6 +162,8 @@ def benchmark(dataset: Dataset, name: str, args: argparse.Namespace, made: dict[
         seconds = reindex.get("seconds") if isinstance(reindex, dict) else None
         extra = ["--no-build"] + (["--tantivy-build-seconds", str(seconds)] if seconds is not None else [])
         extra += ["--queries", "40", "--like-sample", "5"] if args.smoke else []
+        if Dataset.search_objects(made) > args.sql_search_limit:
+            extra.append("--no-sql")
         run([PYTHON, str(ROOT / "bench" / "search.py"), *common, *extra], dataset.env())
 
 
@@ -278,6 +280,12 @@ def main() -> int:
         help="do not index datasets with more search objects than this (default 1,000,000: ~20 min)",
     )
     parser.add_argument("--jobs", type=int, default=2, help="reindex worker processes (default 2)")
+    parser.add_argument(
+        "--sql-search-limit",
+        type=int,
+        default=1_000_000,
+        help="above this many search objects the search benchmark compares tantivy only (default 1,000,000)",
+    )
     parser.add_argument("--prepare-only", action="store_true", help="make the datasets, run nothing")
     parser.add_argument("--update-docs", action="store_true", help="write the tables into docs/benchmarks.md")
     parser.add_argument("--smoke", action="store_true", help="a tiny run: one year of one region, short arms")

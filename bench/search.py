@@ -1151,6 +1151,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-build", action="store_true", help="keep the existing tantivy index")
     parser.add_argument("--tantivy-build-seconds", type=float, help="with --no-build: its build time")
     parser.add_argument("--reuse-sql", action="store_true", help="keep bench_fts / the FTS5 file if present")
+    parser.add_argument(
+        "--no-sql",
+        action="store_true",
+        help="tantivy only: no PostgreSQL/SQLite full-text or LIKE arms (their corpus is built through the "
+        "same Python path as the index, which takes as long again at national scale)",
+    )
     options = parser.parse_args(argv)
     if options.queries < len(CLASSES):
         parser.error(f"--queries must be at least {len(CLASSES)}")
@@ -1174,7 +1180,9 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
     rows: list[dict[str, Any]] = [build_tantivy(options, corpus)]
     sqlite_db: sqlite3.Connection | None = None
     fts_path = _data_dir() / "bench" / "search-fts.sqlite3"
-    if vendor == "postgresql":
+    if options.no_sql:
+        pass
+    elif vendor == "postgresql":
         reuse = options.reuse_sql and bool(
             _django_execute("SELECT to_regclass('bench_fts') IS NOT NULL", [])[0][0]
         )
@@ -1202,7 +1210,9 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
         "tantivy": tantivy_arm(context, page=False),
         "tantivy_top10": tantivy_arm(context, page=False, top10=True),
     }
-    if vendor == "postgresql":
+    if options.no_sql:
+        pass
+    elif vendor == "postgresql":
         pg = PostgresDialect()
         arms["postgresql"] = sql_arm(
             context,
