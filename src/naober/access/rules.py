@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from naober.access.models import Secrecy
@@ -208,8 +208,10 @@ def _dossier_q(ctx: _Context, p: str) -> Q:
     editor = _editor(viewer, f"{p}cooperation_id")
     granted = viewer.secret_dossier_ids
     trusted = _any(editor, _route_member(viewer, p), _ids(p, granted))
-    on_published = AgendaItem.objects.filter(published_q("meeting__"), dossier__isnull=False)
-    published = _or(Q(**{f"{p}pk__in": on_published.values("dossier_id")}), editor)
+    # Correlated (one index lookup per dossier), not `pk IN (every published item's dossier)`: that list
+    # grew with the whole platform's history and was built again for every query.
+    on_published = AgendaItem.objects.filter(published_q("meeting__"), dossier_id=OuterRef(f"{p}pk"))
+    published = _or(Q(Exists(on_published)), editor)
     return published & _level_ok(p, ctx.dossiers, granted, trusted)
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -39,13 +38,12 @@ from naober.registry.selectors import participation_active_q
 MEMBER_RELATED = ("municipality",)
 
 
-def visible_dossier_ids(viewer: Viewer) -> QuerySet[Dossier, Any]:
-    return Dossier.objects.filter(dossiers_visible_q(viewer)).values("pk")
-
-
 def rounds_visible(viewer: Viewer) -> QuerySet[ConsultationRound]:
     """Rounds on dossiers the viewer may see; withdrawn rounds only for the secretariat."""
-    rounds = ConsultationRound.objects.filter(dossier__in=visible_dossier_ids(viewer))
+    # Correlated (the round's own dossier checked), not `dossier IN (every visible dossier)`, a list that
+    # grows with the platform.
+    visible = Dossier.objects.filter(dossiers_visible_q(viewer), pk=OuterRef("dossier_id"))
+    rounds = ConsultationRound.objects.filter(Exists(visible))
     if viewer.is_platform_admin:
         return rounds
     return rounds.filter(

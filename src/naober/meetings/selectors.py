@@ -162,7 +162,9 @@ def documents_for(
     documents = (
         Document.objects.filter(
             documents_visible_q(viewer, snapshot),
-            Q(agenda_item__meeting=meeting) | Q(agenda_item__isnull=True, meeting=meeting),
+            # By the items' ids, not `agenda_item__meeting`: that join left no index to use, and the
+            # database scanned every document of the platform for each meeting page.
+            Q(agenda_item_id__in=list(order)) | Q(agenda_item__isnull=True, meeting=meeting),
         )
         .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
         .order_by("title", "id")
