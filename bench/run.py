@@ -221,6 +221,26 @@ def dataset_table(datasets: dict[str, dict[str, object]]) -> str:
     return "\n".join(rows)
 
 
+def all_datasets(
+    args: argparse.Namespace, measured: dict[str, dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """Every dataset made under --data-root (earlier runs too), so one summary covers all results."""
+    found: dict[str, dict[str, object]] = {}
+    for scale in SCALES:
+        for database in DATABASES:
+            label = f"{scale}-{database}"
+            if label in measured:
+                found[label] = measured[label]
+                continue
+            directory = args.data_root / label
+            if (directory / "generate.json").exists():
+                made = json.loads((directory / "generate.json").read_text(encoding="utf-8"))
+                if (directory / "reindex.json").exists():
+                    made["reindex"] = json.loads((directory / "reindex.json").read_text(encoding="utf-8"))
+                found[label] = made
+    return found
+
+
 def summary(args: argparse.Namespace, datasets: dict[str, dict[str, object]], failures: list[str]) -> str:
     parts = [
         f"Measured {machine()['at']} on {machine()['cpu']} ({os.cpu_count()} cores).",
@@ -334,6 +354,7 @@ def main() -> int:
             )
         except BenchError as error:
             failures.append(f"planner: {error}")
+    datasets = all_datasets(args, datasets)
     text = summary(args, datasets, failures)
     (args.out / "summary.md").write_text(text, encoding="utf-8")
     (args.out / "summary.json").write_text(

@@ -80,6 +80,9 @@ class Document(TimestampedModel):
                 violation_error_message=_("A document belongs to a meeting, an agenda item or a dossier."),
             ),
         ]
+        # A meeting's own documents (agenda, decision list): `meeting = m AND agenda_item IS NULL`. With only
+        # the single-column indexes SQLite chose `agenda_item IS NULL`, a third of all documents nationally.
+        indexes = [models.Index(fields=["meeting", "agenda_item"], name="meetings_doc_meeting_item_idx")]
 
     def __str__(self) -> str:
         return self.title
