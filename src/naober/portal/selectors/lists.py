@@ -28,7 +28,8 @@ from naober.registry.models import Cooperation, Topic
 
 def _meeting_of_body(body: Body, prefix: str) -> Q:
     joint = Meeting.joint_bodies.through.objects.filter(body=body).values("meeting_id")
-    return Q(**{f"{prefix}body": body}) | Q(**{f"{prefix}pk__in": joint})
+    mine = Q(**{f"{prefix}body": body}) | Q(**{f"{prefix}pk__in": joint})
+    return Q(**{f"{prefix}cooperation_id": body.cooperation_id}) & mine  # see selectors/meetings.py
 
 
 @dataclass(frozen=True)
