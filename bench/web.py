@@ -18,7 +18,9 @@ What it does:
    An arm with any socket error, timeout or answer >= 400 (wrk's status errors; 3xx were excluded by the
    check in step 3) is failed, not measured.
    After a short warm-up of every arm, `--rounds` rounds run all arms in a shuffled order (interleaved, so a
-   drift of the machine hits all arms alike), `--duration` seconds each.
+   drift of the machine hits all arms alike), `--duration` seconds each. After every run the script waits
+   until the server answers the floor view within 100 ms again: requests a slow arm left queued must not be
+   charged to the next one.
 5. Reports per arm the medians over the rounds of requests/s, p50 and p99 latency, and requests/s as a share
    of the best-case page's; flags the targets of issue #11 (every page >= 50 % of the best case, p99 < 50 ms,
    OParl deep pages as fast as first pages: taken as >= 80 %). Writes web-<label>.json and web-<label>.md.
@@ -241,6 +243,22 @@ def http_get(port: int, path: str, timeout: float = 60.0) -> tuple[int, bytes]:
         connection.close()
 
 
+def drain(port: int, limit: float = 60.0) -> float:
+    """Wait until the server has worked off what the last arm left queued (16 slow requests outlive wrk's
+    run); else the next arm is measured against that backlog. Returns the seconds waited."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        begin = time.perf_counter()
+        try:
+            http_get(port, "/_bench/floor.json", timeout=limit)
+        except OSError:
+            time.sleep(0.1)
+            continue
+        if time.perf_counter() - begin < 0.1:
+            break
+    return time.perf_counter() - started
+
+
 @contextlib.contextmanager
 def running_server(
     *, env: dict[str, str], port: int, workers: int, log: Path
@@ -413,6 +431,7 @@ def measure(
             threads=threads,
             timeout=timeout,
         )
+        drain(port)
         if not result["requests"] and not warming:  # a warm-up may be shorter than one slow request
             arm.failed = f"no request completed in {seconds:g} s"
             return None
