@@ -150,7 +150,10 @@ def benchmark(dataset: Dataset, name: str, args: argparse.Namespace, made: dict[
     reindex = made.get("reindex", {})
     indexed = isinstance(reindex, dict) and "skipped" not in reindex
     if name == "web":
-        extra = ["--duration", "1", "--rounds", "1", "--warmup", "1"] if args.smoke else []
+        smoke_arms = "floor,best-case,meeting,dossier,oparl-list-first,oparl-meeting"
+        extra = (
+            ["--duration", "1", "--rounds", "1", "--warmup", "1", "--arms", smoke_arms] if args.smoke else []
+        )
         extra += ["--duration", str(args.duration)] if args.duration and not args.smoke else []
         extra += ["--rounds", str(args.rounds)] if args.rounds and not args.smoke else []
         if not indexed:
